@@ -1,0 +1,84 @@
+package dev.retort.ddl;
+
+import static dev.retort.ddl.PostgresIdentifiers.quote;
+
+import dev.retort.op.AlterColumn;
+import dev.retort.op.Change;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Identity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ALTER TABLE ... ALTER COLUMN} for an {@link AlterColumn}. Each aspect is its own statement, in the
+ * order PostgreSQL accepts them: identity and default go before a type change (an old default that does
+ * not cast to the new type would fail it), nullability before a new identity (which requires NOT NULL).
+ */
+final class PostgresAlterColumn {
+
+    private final PostgresClauses clauses;
+
+    PostgresAlterColumn(PostgresClauses clauses) {
+        this.clauses = clauses;
+    }
+
+    List<Statement> statements(AlterColumn op) {
+        String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
+        List<Statement> out = new ArrayList<>();
+        Change<Identity> identity = op.identity();
+        if (identity != null && identity.to() == null) {
+            out.add(Statement.of(prefix + (identity.fromKnown() ? "DROP IDENTITY" : "DROP IDENTITY IF EXISTS")));
+        }
+        boolean typeChanges = op.type() != null;
+        if (op.defaultValue() != null && (op.defaultValue().to() == null || typeChanges)) {
+            out.add(Statement.of(prefix + "DROP DEFAULT"));
+        }
+        if (typeChanges) {
+            out.add(Statement.of(prefix + "TYPE " + op.type().to().sql() + using(op)));
+        }
+        if (op.defaultValue() != null && op.defaultValue().to() != null) {
+            out.add(Statement.of(prefix + "SET DEFAULT " + op.defaultValue().to().sql()));
+        }
+        if (op.nullable() != null) {
+            out.add(Statement.of(prefix + (op.nullable().to() ? "DROP NOT NULL" : "SET NOT NULL")));
+        }
+        if (identity != null && identity.to() != null) {
+            Identity from = identity.fromKnown() ? identity.from() : null;
+            if (from == null) {
+                out.add(Statement.of(prefix + "ADD " + clauses.identity(identity.to())));
+            } else {
+                List<String> parts = new ArrayList<>();
+                if (from.always() != identity.to().always()) {
+                    parts.add("SET GENERATED " + (identity.to().always() ? "ALWAYS" : "BY DEFAULT"));
+                }
+                for (String option : clauses.sequenceOptions(identity.to().options(), from.options())) {
+                    parts.add("SET " + option);
+                }
+                if (!parts.isEmpty()) {
+                    out.add(Statement.of(prefix + String.join(" ", parts)));
+                }
+            }
+        }
+        if (op.comment() != null) {
+            out.add(Statement.of(clauses.columnComment(op.table(), op.column(), op.comment().to())));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code USING} clause: the author's expression, or a plain cast when the base type changes
+     * (PostgreSQL has no implicit cast for, say, text to integer, and an explicit cast is always at least as
+     * permissive). When only the length or precision changes, none: PostgreSQL can then skip the rewrite.
+     */
+    private String using(AlterColumn op) {
+        if (op.using() != null) {
+            return " USING " + op.using();
+        }
+        ColumnType to = op.type().to();
+        ColumnType from = op.type().fromKnown() ? op.type().from() : null;
+        if (from != null && from.baseName().equals(to.baseName()) && from.isArray() == to.isArray()) {
+            return "";
+        }
+        return " USING " + quote(op.column()) + "::" + to.sql();
+    }
+}

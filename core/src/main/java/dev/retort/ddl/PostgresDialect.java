@@ -1,0 +1,209 @@
+package dev.retort.ddl;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateEnumType;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnumType;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropTable;
+import dev.retort.op.ExecuteSql;
+import dev.retort.op.Operation;
+import dev.retort.op.OperationVisitor;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.op.SetTableComment;
+import dev.retort.schema.Column;
+import dev.retort.schema.Index;
+import dev.retort.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL DDL for every operation. */
+public final class PostgresDialect implements Dialect {
+
+    private final PostgresClauses clauses = new PostgresClauses();
+    private final PostgresAlterColumn alterColumn = new PostgresAlterColumn(clauses);
+
+    @Override
+    public String quote(String identifier) {
+        return PostgresIdentifiers.quote(identifier);
+    }
+
+    @Override
+    public String literal(String value) {
+        return PostgresIdentifiers.literal(value);
+    }
+
+    @Override
+    public List<Statement> statements(Operation operation) {
+        return operation.accept(visitor);
+    }
+
+    private final OperationVisitor<List<Statement>> visitor = new OperationVisitor<>() {
+        @Override
+        public List<Statement> visit(CreateTable op) {
+            return createTable(op.table());
+        }
+
+        @Override
+        public List<Statement> visit(DropTable op) {
+            return one("DROP TABLE " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(RenameTable op) {
+            return one("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+        }
+
+        @Override
+        public List<Statement> visit(AddColumn op) {
+            return addColumn(op);
+        }
+
+        @Override
+        public List<Statement> visit(DropColumn op) {
+            return one(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
+        }
+
+        @Override
+        public List<Statement> visit(AlterColumn op) {
+            return alterColumn.statements(op);
+        }
+
+        @Override
+        public List<Statement> visit(RenameColumn op) {
+            return one(alterTable(op.table()) + "RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to()));
+        }
+
+        @Override
+        public List<Statement> visit(CreateIndex op) {
+            return List.of(createIndex(op.table(), op.index(), op.concurrently()));
+        }
+
+        @Override
+        public List<Statement> visit(DropIndex op) {
+            return List.of(dropIndex(op));
+        }
+
+        @Override
+        public List<Statement> visit(AddConstraint op) {
+            return one(alterTable(op.table()) + "ADD " + clauses.constraint(op.constraint()));
+        }
+
+        @Override
+        public List<Statement> visit(DropConstraint op) {
+            return one(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(CreateSequence op) {
+            return one(clauses.createSequence(op.sequence()));
+        }
+
+        @Override
+        public List<Statement> visit(AlterSequence op) {
+            return clauses.alterSequence(op);
+        }
+
+        @Override
+        public List<Statement> visit(DropSequence op) {
+            return one("DROP SEQUENCE " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(CreateEnumType op) {
+            return one("CREATE TYPE " + quote(op.type().name()) + " AS ENUM ("
+                    + op.type().values().stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", "))
+                    + ")");
+        }
+
+        @Override
+        public List<Statement> visit(AddEnumValue op) {
+            return one("ALTER TYPE " + quote(op.type()) + " ADD VALUE " + literal(op.value())
+                    + (op.before() != null ? " BEFORE " + literal(op.before()) : "")
+                    + (op.after() != null ? " AFTER " + literal(op.after()) : ""));
+        }
+
+        @Override
+        public List<Statement> visit(DropEnumType op) {
+            return one("DROP TYPE " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(SetTableComment op) {
+            return one(clauses.tableComment(op.table(), op.comment().to()));
+        }
+
+        @Override
+        public List<Statement> visit(ExecuteSql op) {
+            return one(op.sql());
+        }
+    };
+
+    private List<Statement> createTable(Table table) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : table.columns()) {
+            lines.add(clauses.columnDefinition(column));
+        }
+        table.constraints().forEach(c -> lines.add(clauses.constraint(c)));
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.of("CREATE TABLE " + quote(table.name()) + " ("
+                + (lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n") + ")"));
+        for (Index index : table.indexes()) {
+            out.add(createIndex(table.name(), index, false));
+        }
+        if (table.comment() != null) {
+            out.add(Statement.of(clauses.tableComment(table.name(), table.comment())));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                out.add(Statement.of(clauses.columnComment(table.name(), column.name(), column.comment())));
+            }
+        }
+        return out;
+    }
+
+    private List<Statement> addColumn(AddColumn op) {
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.of(alterTable(op.table()) + "ADD COLUMN " + clauses.columnDefinition(op.column())));
+        if (op.column().comment() != null) {
+            out.add(Statement.of(clauses.columnComment(op.table(), op.column().name(), op.column().comment())));
+        }
+        return out;
+    }
+
+    private Statement createIndex(String table, Index index, boolean concurrently) {
+        String sql = "CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX "
+                + (concurrently ? "CONCURRENTLY " : "")
+                + (index.name() != null ? quote(index.name()) + " " : "")
+                + "ON " + quote(table)
+                + (index.method() != null ? " USING " + index.method() : "")
+                + " (" + index.elements().stream().map(clauses::indexElement).collect(Collectors.joining(", ")) + ")"
+                + (index.include().isEmpty() ? "" : " INCLUDE (" + clauses.columnList(index.include()) + ")")
+                + (index.where() != null ? " WHERE " + index.where() : "");
+        return concurrently ? Statement.outsideTransaction(sql) : Statement.of(sql);
+    }
+
+    private Statement dropIndex(DropIndex op) {
+        String sql = "DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + quote(op.name());
+        return op.concurrently() ? Statement.outsideTransaction(sql) : Statement.of(sql);
+    }
+
+    private String alterTable(String table) {
+        return "ALTER TABLE " + quote(table) + " ";
+    }
+
+    private static List<Statement> one(String sql) {
+        return List.of(Statement.of(sql));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.retort.migration;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles a folder of migration sources in memory with {@code javax.tools}, so a freshly generated
+ * migration runs without a build step. Classes compile against the running class path (which holds
+ * Retort's own API).
+ */
+final class MigrationSources {
+
+    private MigrationSources() {
+    }
+
+    static List<MigrationScript> compile(Path directory, ClassLoader parent) {
+        if (!Files.isDirectory(directory)) {
+            throw new RevisionGraphException("The migrations folder " + directory + " does not exist. Create it "
+                    + "(retort init does), or point --migrations / migrations.directory in retort.yaml at it.");
+        }
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            sources = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the migrations folder " + directory, e);
+        }
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new RevisionGraphException("Compiling the migrations in " + directory + " needs a JDK, but "
+                    + System.getProperty("java.home") + " is a JRE. Run Retort with a JDK, or compile the "
+                    + "migrations and load them with --migrations-package.");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8);
+        MemoryFileManager files = new MemoryFileManager(standard);
+        List<String> options = List.of("-proc:none", "-g", "-nowarn", "-encoding", "UTF-8",
+                "-classpath", System.getProperty("java.class.path"));
+        boolean ok;
+        try {
+            ok = compiler.getTask(null, files, diagnostics, options, null,
+                    standard.getJavaFileObjectsFromPaths(sources)).call();
+        } finally {
+            try {
+                files.close();
+            } catch (IOException ignored) {
+                // in-memory: nothing to release
+            }
+        }
+        if (!ok) {
+            List<String> errors = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()) + ":" + d.getLineNumber() + ": ";
+                    errors.add(where + d.getMessage(Locale.ROOT));
+                }
+            }
+            throw new MigrationCompileException(directory.toString(), errors);
+        }
+        MemoryClassLoader loader = new MemoryClassLoader(parent, files.classes);
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : files.classes.keySet().stream().sorted().toList()) {
+            try {
+                classes.add(loader.loadClass(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("compiled class vanished: " + name, e);
+            }
+        }
+        return MigrationClasses.scripts(classes, type -> files.sourceOf.getOrDefault(type.getName(), type.getName()));
+    }
+
+    /** Keeps class files in memory and remembers which source file produced each. */
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        final Map<String, byte[]> classes = new HashMap<>();
+        final Map<String, String> sourceOf = new HashMap<>();
+
+        MemoryFileManager(StandardJavaFileManager delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                   FileObject sibling) {
+            if (location != StandardLocation.CLASS_OUTPUT || kind != JavaFileObject.Kind.CLASS) {
+                throw new IllegalStateException("unexpected output " + location + " " + className);
+            }
+            if (sibling != null) {
+                sourceOf.put(className, new File(sibling.toUri()).getPath());
+            }
+            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            classes.put(className, toByteArray());
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Defines the compiled classes, delegating everything else to the parent. */
+    private static final class MemoryClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        MemoryClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        /** Child first for the compiled classes, so a stale copy on the class path never shadows the source. */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!classes.containsKey(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                return loaded != null ? loaded : findClass(name);
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dev.retort.migration;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.Change;
+import dev.retort.op.CreateEnumType;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnumType;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropTable;
+import dev.retort.op.ExecuteSql;
+import dev.retort.op.Operation;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.op.SetTableComment;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.Default;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableElement;
+import dev.retort.schema.UniqueConstraint;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The facade a migration's {@code upgrade(op)} and {@code downgrade(op)} call: one typed method per
+ * operation, each building an {@link Operation} record and handing it to the executor (a live database,
+ * an offline script or a recorder). Methods that take a full definition ({@code dropTable(Table)},
+ * {@code alterColumn(table, from, to)}) build reversible operations; the short forms do not need to.
+ */
+public final class Operations {
+
+    private final OperationExecutor executor;
+
+    public Operations(OperationExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Runs any operation record as it is. */
+    public void run(Operation operation) {
+        executor.execute(operation);
+    }
+
+    // --- tables ---------------------------------------------------------------------------------------
+
+    /** {@code op.createTable("tags", Column.of("id", "bigint").notNull(), PrimaryKey.of("tags_pkey", "id"))}. */
+    public void createTable(String name, TableElement... elements) {
+        run(new CreateTable(Table.of(name, elements)));
+    }
+
+    public void createTable(Table table) {
+        run(new CreateTable(table));
+    }
+
+    public void dropTable(String name) {
+        run(new DropTable(name, null));
+    }
+
+    /** Drops a table, carrying its definition so the drop can be reversed. */
+    public void dropTable(Table definition) {
+        run(new DropTable(definition.name(), definition));
+    }
+
+    public void renameTable(String from, String to) {
+        run(new RenameTable(from, to));
+    }
+
+    public void setTableComment(String table, String comment) {
+        run(new SetTableComment(table, Change.to(comment)));
+    }
+
+    /** Sets a table comment, recording the previous one so it can be restored. */
+    public void setTableComment(String table, String previous, String comment) {
+        run(new SetTableComment(table, Change.of(previous, comment)));
+    }
+
+    // --- columns --------------------------------------------------------------------------------------
+
+    public void addColumn(String table, Column column) {
+        run(new AddColumn(table, column));
+    }
+
+    public void dropColumn(String table, String column) {
+        run(new DropColumn(table, column, null));
+    }
+
+    /** Drops a column, carrying its definition so the drop can be reversed. */
+    public void dropColumn(String table, Column definition) {
+        run(new DropColumn(table, definition.name(), definition));
+    }
+
+    public void renameColumn(String table, String from, String to) {
+        run(new RenameColumn(table, from, to));
+    }
+
+    /** Changes a column from one full definition to another (same name); reversible. */
+    public void alterColumn(String table, Column from, Column to) {
+        AlterColumn alteration = AlterColumn.between(table, from, to);
+        if (alteration != null) {
+            run(alteration);
+        }
+    }
+
+    /** Changes a column's type; the existing values are cast with {@code column::newType}. */
+    public void alterColumnType(String table, String column, String newType) {
+        run(new AlterColumn.Builder(table, column).type(Change.to(ColumnType.of(newType))).build());
+    }
+
+    /** Changes a column's type, converting existing values with the {@code using} expression. */
+    public void alterColumnType(String table, String column, String newType, String using) {
+        run(new AlterColumn.Builder(table, column).type(Change.to(ColumnType.of(newType))).using(using).build());
+    }
+
+    public void setNotNull(String table, String column) {
+        run(new AlterColumn.Builder(table, column).nullable(false).build());
+    }
+
+    public void dropNotNull(String table, String column) {
+        run(new AlterColumn.Builder(table, column).nullable(true).build());
+    }
+
+    /** Sets a column's server default to an SQL expression, e.g. {@code "now()"} or {@code "'draft'"}. */
+    public void setDefault(String table, String column, String sql) {
+        run(new AlterColumn.Builder(table, column).defaultValue(Change.to(Default.of(sql))).build());
+    }
+
+    public void dropDefault(String table, String column) {
+        run(new AlterColumn.Builder(table, column).defaultValue(Change.<Default>to(null)).build());
+    }
+
+    public void setColumnComment(String table, String column, String comment) {
+        run(new AlterColumn.Builder(table, column).comment(Change.to(comment)).build());
+    }
+
+    // --- indexes --------------------------------------------------------------------------------------
+
+    /** {@code op.createIndex("ix_reminders_due_at", "reminders", "due_at")}. */
+    public void createIndex(String name, String table, String... columns) {
+        run(new CreateIndex(table, Index.of(name, columns), false));
+    }
+
+    public void createIndex(String table, Index index) {
+        run(new CreateIndex(table, index, false));
+    }
+
+    /** {@code CREATE INDEX CONCURRENTLY}: builds without blocking writes; runs outside the migration's transaction. */
+    public void createIndexConcurrently(String table, Index index) {
+        run(new CreateIndex(table, index, true));
+    }
+
+    public void dropIndex(String name, String table) {
+        run(new DropIndex(table, name, null, false));
+    }
+
+    /** Drops an index, carrying its definition so the drop can be reversed. */
+    public void dropIndex(String table, Index definition) {
+        run(new DropIndex(table, definition.name(), definition, false));
+    }
+
+    public void dropIndexConcurrently(String table, Index definition) {
+        run(new DropIndex(table, definition.name(), definition, true));
+    }
+
+    // --- constraints ----------------------------------------------------------------------------------
+
+    public void addConstraint(String table, Constraint constraint) {
+        run(new AddConstraint(table, constraint));
+    }
+
+    public void createPrimaryKey(String name, String table, String... columns) {
+        addConstraint(table, PrimaryKey.of(name, columns));
+    }
+
+    public void createUniqueConstraint(String name, String table, String... columns) {
+        addConstraint(table, UniqueConstraint.of(name, columns));
+    }
+
+    public void createCheckConstraint(String name, String table, String condition) {
+        addConstraint(table, CheckConstraint.of(name, condition));
+    }
+
+    /** {@code op.createForeignKey("entries", ForeignKey.of("fk_entries_user", "user_id", "users", "id"))}. */
+    public void createForeignKey(String table, ForeignKey foreignKey) {
+        addConstraint(table, foreignKey);
+    }
+
+    public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
+                                 List<String> referencedColumns) {
+        addConstraint(table, ForeignKey.of(name, columns, referencedTable, referencedColumns));
+    }
+
+    public void dropConstraint(String name, String table) {
+        run(new DropConstraint(table, name, null));
+    }
+
+    /** Drops a constraint, carrying its definition so the drop can be reversed. */
+    public void dropConstraint(String table, Constraint definition) {
+        run(new DropConstraint(table, definition.name(), definition));
+    }
+
+    // --- sequences ------------------------------------------------------------------------------------
+
+    public void createSequence(String name) {
+        run(new CreateSequence(Sequence.of(name)));
+    }
+
+    public void createSequence(Sequence sequence) {
+        run(new CreateSequence(sequence));
+    }
+
+    /** Applies the non-null options of {@code to}; not reversible. */
+    public void alterSequence(Sequence to) {
+        run(new AlterSequence(null, to));
+    }
+
+    /** Changes a sequence from one full definition to another; reversible. */
+    public void alterSequence(Sequence from, Sequence to) {
+        run(new AlterSequence(from, to));
+    }
+
+    public void dropSequence(String name) {
+        run(new DropSequence(name, null));
+    }
+
+    /** Drops a sequence, carrying its definition so the drop can be reversed. */
+    public void dropSequence(Sequence definition) {
+        run(new DropSequence(definition.name(), definition));
+    }
+
+    // --- enum types -----------------------------------------------------------------------------------
+
+    public void createEnumType(String name, String... values) {
+        run(new CreateEnumType(EnumType.of(name, values)));
+    }
+
+    public void createEnumType(EnumType type) {
+        run(new CreateEnumType(type));
+    }
+
+    public void addEnumValue(String type, String value) {
+        run(new AddEnumValue(type, value, null, null));
+    }
+
+    public void addEnumValueBefore(String type, String value, String before) {
+        run(new AddEnumValue(type, value, before, null));
+    }
+
+    public void addEnumValueAfter(String type, String value, String after) {
+        run(new AddEnumValue(type, value, null, after));
+    }
+
+    public void dropEnumType(String name) {
+        run(new DropEnumType(name, null));
+    }
+
+    /** Drops an enum type, carrying its values so the drop can be reversed. */
+    public void dropEnumType(EnumType definition) {
+        run(new DropEnumType(definition.name(), definition));
+    }
+
+    // --- raw SQL --------------------------------------------------------------------------------------
+
+    /** Runs SQL as it is, in the migration's transaction: the tool for hand-written data migrations. */
+    public void execute(String sql) {
+        run(new ExecuteSql(sql, null));
+    }
+
+    /** Runs SQL whose undoing is {@code reverseSql}, which makes it reversible. */
+    public void execute(String sql, String reverseSql) {
+        run(new ExecuteSql(sql, reverseSql));
+    }
+
+    /**
+     * The live JDBC connection, inside the migration's transaction, for data migrations that must read
+     * before they write. Not available offline ({@code --sql}); prefer {@link #execute(String)} where SQL suffices.
+     */
+    public Connection connection() {
+        return executor.connection();
+    }
+}

@@ -1,0 +1,191 @@
+package dev.retort.op;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Default;
+import dev.retort.schema.Identity;
+import dev.retort.schema.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Alters one column: any of its type, nullability, server default, identity and comment. An aspect that
+ * does not change is {@code null}. Each change carries the value before when known, which makes the
+ * alteration reversible; {@link #between(String, Column, Column)} builds a fully reversible one.
+ *
+ * @param using the {@code USING} expression converting existing values to the new type, or {@code null}
+ *              to let the dialect add a plain cast where the base type changes
+ */
+public record AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
+                          Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
+                          String using) implements Operation {
+
+    public AlterColumn {
+        Names.require(table, "table name");
+        Names.require(column, "column name");
+        if (type == null && nullable == null && defaultValue == null && identity == null && comment == null) {
+            throw new IllegalArgumentException("Alteration of column " + table + "." + column + " changes nothing");
+        }
+        if (type != null) {
+            Objects.requireNonNull(type.to(), "new type");
+        }
+        if (nullable != null) {
+            Objects.requireNonNull(nullable.to(), "new nullability");
+            nullable = Change.of(!nullable.to(), nullable.to()); // the state before is implied
+        }
+        if (using != null && type == null) {
+            throw new IllegalArgumentException("A USING expression needs a type change on " + table + "." + column);
+        }
+    }
+
+    /**
+     * The alteration turning column {@code from} into column {@code to} (same name), reversible, or
+     * {@code null} when they do not differ.
+     */
+    public static AlterColumn between(String table, Column from, Column to) {
+        if (!from.name().equals(to.name())) {
+            throw new IllegalArgumentException("Use RenameColumn to rename " + from.name() + " to " + to.name());
+        }
+        AlterColumn alteration = new Builder(table, to.name())
+                .type(from.type(), to.type())
+                .nullable(from.isNullable(), to.isNullable())
+                .defaultValue(from.defaultValue(), to.defaultValue())
+                .identity(from.identity(), to.identity())
+                .comment(from.comment(), to.comment())
+                .build();
+        return alteration;
+    }
+
+    @Override
+    public Operation reverse() {
+        List<String> unknown = new ArrayList<>();
+        Change<ColumnType> t = reversed(type, "type", unknown);
+        Change<Boolean> n = reversed(nullable, "nullability", unknown);
+        Change<Default> d = reversed(defaultValue, "default", unknown);
+        Change<Identity> i = reversed(identity, "identity", unknown);
+        Change<String> c = reversed(comment, "comment", unknown);
+        if (!unknown.isEmpty()) {
+            throw new IrreversibleOperationException(this, "the previous " + String.join(", ", unknown)
+                    + " of the column is not recorded");
+        }
+        return new AlterColumn(table, column, t, n, d, i, c, null);
+    }
+
+    private static <T> Change<T> reversed(Change<T> change, String aspect, List<String> unknown) {
+        if (change == null) {
+            return null;
+        }
+        Change<T> r = change.reversed();
+        if (r == null) {
+            unknown.add(aspect);
+        }
+        return r;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (type != null) {
+            parts.add("type " + (type.fromKnown() ? type.from() + " -> " : "") + type.to());
+        }
+        if (nullable != null) {
+            parts.add(nullable.to() ? "NULL" : "NOT NULL");
+        }
+        if (defaultValue != null) {
+            parts.add(defaultValue.to() == null ? "drop default" : "default " + defaultValue.to());
+        }
+        if (identity != null) {
+            parts.add(identity.to() == null ? "drop identity" : "identity");
+        }
+        if (comment != null) {
+            parts.add(comment.to() == null ? "drop comment" : "comment");
+        }
+        return "alter column " + table + "." + column + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Accumulates the aspects that differ; equal before/after pairs are left out. */
+    public static final class Builder {
+        private final String table;
+        private final String column;
+        private Change<ColumnType> type;
+        private Change<Boolean> nullable;
+        private Change<Default> defaultValue;
+        private Change<Identity> identity;
+        private Change<String> comment;
+        private String using;
+
+        public Builder(String table, String column) {
+            this.table = table;
+            this.column = column;
+        }
+
+        public Builder type(ColumnType from, ColumnType to) {
+            type = Objects.equals(from, to) ? null : Change.of(from, to);
+            return this;
+        }
+
+        public Builder type(Change<ColumnType> change) {
+            type = change;
+            return this;
+        }
+
+        public Builder using(String expression) {
+            using = expression;
+            return this;
+        }
+
+        public Builder nullable(boolean from, boolean to) {
+            nullable = from == to ? null : Change.of(from, to);
+            return this;
+        }
+
+        public Builder nullable(boolean to) {
+            nullable = Change.of(!to, to);
+            return this;
+        }
+
+        public Builder defaultValue(Default from, Default to) {
+            defaultValue = Objects.equals(from, to) ? null : Change.of(from, to);
+            return this;
+        }
+
+        public Builder defaultValue(Change<Default> change) {
+            defaultValue = change;
+            return this;
+        }
+
+        public Builder identity(Identity from, Identity to) {
+            identity = Objects.equals(from, to) ? null : Change.of(from, to);
+            return this;
+        }
+
+        public Builder identity(Change<Identity> change) {
+            identity = change;
+            return this;
+        }
+
+        public Builder comment(String from, String to) {
+            comment = Objects.equals(from, to) ? null : Change.of(from, to);
+            return this;
+        }
+
+        public Builder comment(Change<String> change) {
+            comment = change;
+            return this;
+        }
+
+        /** The alteration, or {@code null} when nothing differs. */
+        public AlterColumn build() {
+            if (type == null && nullable == null && defaultValue == null && identity == null && comment == null) {
+                return null;
+            }
+            return new AlterColumn(table, column, type, nullable, defaultValue, identity, comment, using);
+        }
+    }
+}

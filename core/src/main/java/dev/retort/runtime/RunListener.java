@@ -1,0 +1,22 @@
+package dev.retort.runtime;
+
+import dev.retort.migration.MigrationScript;
+import java.util.List;
+
+/** What the runner reports while it works; the command line prints it like Alembic's log lines. */
+public interface RunListener {
+
+    RunListener SILENT = new RunListener() { };
+
+    /** About to apply ({@code upgrade == true}) or undo a revision, moving the heads {@code from} to {@code to}. */
+    default void running(boolean upgrade, MigrationScript script, List<String> from, List<String> to) {
+    }
+
+    /** Another runner holds the lock; this one waits. */
+    default void waitingForLock(String versionTable) {
+    }
+
+    /** A statement is about to run (for {@code --verbose}). */
+    default void statement(String sql) {
+    }
+}

@@ -1,0 +1,239 @@
+package dev.retort.runtime;
+
+import dev.retort.ddl.Dialect;
+import dev.retort.ddl.Statement;
+import dev.retort.migration.Migration;
+import dev.retort.migration.MigrationScript;
+import dev.retort.migration.Operations;
+import dev.retort.migration.RevisionGraph;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies and undoes migrations. Every run holds a PostgreSQL advisory lock (keyed by schema and version
+ * table) so concurrent runners serialize; every revision runs in its own transaction together with its
+ * version-table update, so a failure leaves the database at the revision before it.
+ */
+public final class Runner {
+
+    private final RevisionGraph graph;
+    private final Dialect dialect;
+    private final VersionTable versionTable;
+    private final RunListener listener;
+    private final Planner planner;
+
+    public Runner(RevisionGraph graph, Dialect dialect, RuntimeSettings settings, RunListener listener) {
+        this.graph = graph;
+        this.dialect = dialect;
+        this.versionTable = new VersionTable(settings.versionTable(), dialect);
+        this.listener = listener;
+        this.planner = new Planner(graph);
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** The revisions the database records as its heads (empty at base), checked against the migrations. */
+    public List<String> current(Connection connection) {
+        return sql(() -> {
+            List<String> heads = versionTable.readIfExists(connection);
+            planner.checkKnown(heads, versionTable.name());
+            return heads;
+        });
+    }
+
+    /** Applies every revision up to {@code target}; returns the steps taken. */
+    public List<Step> upgrade(Connection connection, String target) {
+        return locked(connection, () -> {
+            List<String> current = versionTable.ensure(connection);
+            planner.checkKnown(current, versionTable.name());
+            return run(connection, planner.upgrade(current, target));
+        });
+    }
+
+    /** Undoes every revision above {@code target}; returns the steps taken. */
+    public List<Step> downgrade(Connection connection, String target) {
+        return locked(connection, () -> {
+            List<String> current = versionTable.readIfExists(connection);
+            planner.checkKnown(current, versionTable.name());
+            return run(connection, planner.downgrade(current, target));
+        });
+    }
+
+    /**
+     * Records {@code target} as the database's revision without running migrations. With {@code purge} the
+     * version table is emptied first without checking what it held (for one stamped with unknown revisions).
+     */
+    public List<String> stamp(Connection connection, String target, boolean purge) {
+        return locked(connection, () -> {
+            List<String> current = versionTable.ensure(connection);
+            if (!purge) {
+                planner.checkKnown(current, versionTable.name());
+            }
+            List<String> to = planner.stamp(purge ? List.of() : current, target);
+            connection.setAutoCommit(false);
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute(versionTable.deleteAllSql());
+                for (String sql : versionTable.updateSql(List.of(), to)) {
+                    st.execute(sql);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            return to;
+        });
+    }
+
+    /** The plan an upgrade would follow, without running it. */
+    public List<Step> planUpgrade(List<String> from, String target) {
+        return planner.upgrade(from, target);
+    }
+
+    /** The plan a downgrade would follow, without running it. */
+    public List<Step> planDowngrade(List<String> from, String target) {
+        return planner.downgrade(from, target);
+    }
+
+    /**
+     * The offline SQL script for going from {@code from} (a revision reference or {@code base}) to
+     * {@code target}: one {@code BEGIN}/{@code COMMIT} block per revision, version-table updates included.
+     * Needs no database.
+     */
+    public String script(String from, String target, boolean upgrade) {
+        List<String> start = planner.stamp(List.of(), from);
+        List<Step> steps = upgrade ? planner.upgrade(start, target) : planner.downgrade(start, target);
+        StringBuilder out = new StringBuilder();
+        out.append("-- Retort offline script: ").append(upgrade ? "upgrade " : "downgrade ")
+                .append(from).append(" -> ").append(target).append("\n\n");
+        ScriptExecutor executor = new ScriptExecutor(out, dialect);
+        if (upgrade && start.isEmpty()) {
+            executor.line(versionTable.createSql());
+        }
+        for (Step step : steps) {
+            out.append("-- ").append(progress(step)).append("\n\n");
+            out.append("BEGIN;\n\n");
+            invoke(step, new Operations(executor));
+            for (String sql : versionTable.updateSql(step.from(), step.to())) {
+                executor.line(sql);
+            }
+            out.append("COMMIT;\n\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code Running upgrade 1a2b -> 3c4d, add reminders}, as Alembic says it. */
+    public static String progress(Step step) {
+        String from = step.from().isEmpty() ? "<base>" : String.join(", ", step.from());
+        String to = step.to().isEmpty() ? "<base>" : String.join(", ", step.to());
+        String message = step.script().message();
+        return "Running " + (step.upgrade() ? "upgrade " : "downgrade ") + from + " -> " + to
+                + (message.isEmpty() ? "" : ", " + message);
+    }
+
+    private List<Step> run(Connection connection, List<Step> steps) throws SQLException {
+        List<Step> done = new ArrayList<>();
+        for (Step step : steps) {
+            listener.running(step.upgrade(), step.script(), step.from(), step.to());
+            connection.setAutoCommit(false);
+            JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener);
+            try {
+                invoke(step, new Operations(executor));
+                for (String sql : versionTable.updateSql(step.from(), step.to())) {
+                    executor.run(Statement.of(sql));
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection);
+                Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
+                throw new MigrationFailedException(step.script(), step.upgrade(), executor.currentOperation(),
+                        executor.currentSql(), cause, step.from(), executor.ranOutsideTransaction());
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            done.add(step);
+        }
+        return done;
+    }
+
+    private static void invoke(Step step, Operations op) {
+        Migration migration = step.script().newInstance();
+        if (step.upgrade()) {
+            migration.upgrade(op);
+        } else {
+            migration.downgrade(op);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the server rolls the transaction back when it goes
+        }
+    }
+
+    /** Runs {@code work} in autocommit mode while holding the advisory lock for this version table. */
+    private <T> T locked(Connection connection, SqlWork<T> work) {
+        return sql(() -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            long key = lockKey(VersionTable.currentSchema(connection) + "." + versionTable.name());
+            if (!advisory(connection, "pg_try_advisory_lock", key)) {
+                listener.waitingForLock(versionTable.name());
+                advisory(connection, "pg_advisory_lock", key);
+            }
+            try {
+                return work.run();
+            } finally {
+                try {
+                    connection.setAutoCommit(true);
+                    advisory(connection, "pg_advisory_unlock", key);
+                } catch (SQLException ignored) {
+                    // a broken connection releases the lock when the session ends
+                }
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    private static boolean advisory(Connection connection, String function, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return function.equals("pg_advisory_lock") || rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** A stable 64-bit key (FNV-1a) for the lock: one per schema and version table, so runs on both serialize. */
+    static long lockKey(String qualifiedTable) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : ("retort:" + qualifiedTable).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private static <T> T sql(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.retort.runtime;
+
+import java.util.Objects;
+
+/**
+ * How the runner records revisions.
+ *
+ * @param versionTable the table holding the applied heads, {@code retort_version} by default; it lives in
+ *                     the connection's current schema
+ */
+public record RuntimeSettings(String versionTable) {
+
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+
+    public RuntimeSettings {
+        Objects.requireNonNull(versionTable, "versionTable");
+        if (versionTable.isBlank()) {
+            throw new IllegalArgumentException("The version table name must not be empty");
+        }
+    }
+
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(DEFAULT_VERSION_TABLE);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.retort.runtime;
+
+import dev.retort.migration.MigrationScript;
+import java.util.List;
+
+/** One planned move: apply or undo {@code script}, taking the recorded heads from {@code from} to {@code to}. */
+public record Step(MigrationScript script, boolean upgrade, List<String> from, List<String> to) {
+
+    public Step {
+        from = List.copyOf(from);
+        to = List.copyOf(to);
+    }
+}

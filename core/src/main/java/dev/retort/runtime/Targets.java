@@ -1,0 +1,109 @@
+package dev.retort.runtime;
+
+import dev.retort.migration.MigrationScript;
+import dev.retort.migration.RevisionGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves what a user types as a target into revision ids: {@code head}, {@code heads}, {@code base},
+ * {@code label@head}, a full id, a unique prefix, a branch label, and relative steps {@code +N}, {@code -N},
+ * {@code REV+N}, {@code REV-N}. An empty result means base.
+ */
+final class Targets {
+
+    private static final Pattern RELATIVE = Pattern.compile("^(.*?)([+-])(\\d+)$");
+
+    private final RevisionGraph graph;
+
+    Targets(RevisionGraph graph) {
+        this.graph = graph;
+    }
+
+    /** The revisions {@code target} names, relative steps counted from {@code current}. */
+    Set<String> resolve(String target, List<String> current) {
+        String t = target.strip();
+        switch (t) {
+            case "heads":
+                return ids(graph.heads());
+            case "head":
+                return Set.of(graph.head().id());
+            case "base":
+                return Set.of();
+            default:
+                break;
+        }
+        if (t.endsWith("@head")) {
+            return Set.of(graph.branchHead(t.substring(0, t.length() - "@head".length())).id());
+        }
+        Matcher relative = RELATIVE.matcher(t);
+        if (relative.matches()) {
+            int steps = Integer.parseInt(relative.group(3));
+            List<String> from = relative.group(1).isEmpty() ? current : List.copyOf(resolve(relative.group(1), current));
+            return relative.group(2).equals("+") ? up(t, from, steps) : down(t, from, steps);
+        }
+        return Set.of(graph.resolve(t).id());
+    }
+
+    private Set<String> up(String target, List<String> from, int steps) {
+        String at = single(target, from, true);
+        for (int i = 0; i < steps; i++) {
+            List<MigrationScript> next = at == null ? graph.bases() : graph.children(at);
+            if (next.isEmpty()) {
+                throw new DatabaseStateException("Relative target " + target + " goes past the head: only " + i
+                        + " revision(s) lie above " + (at == null ? "base" : at) + ".");
+            }
+            if (next.size() > 1) {
+                throw new DatabaseStateException("Relative target " + target + " is ambiguous: "
+                        + (at == null ? "base" : at) + " is followed by " + String.join(", ", names(next))
+                        + ". Name the revision to go to instead.");
+            }
+            at = next.get(0).id();
+        }
+        return at == null ? Set.of() : Set.of(at);
+    }
+
+    private Set<String> down(String target, List<String> from, int steps) {
+        String at = single(target, from, false);
+        for (int i = 0; i < steps; i++) {
+            if (at == null) {
+                throw new DatabaseStateException("Cannot go " + target + ": that is below base; only " + i
+                        + " revision(s) lie between " + String.join(", ", from) + " and base.");
+            }
+            List<String> parents = graph.get(at).parents();
+            if (parents.size() > 1) {
+                throw new DatabaseStateException("Relative target " + target + " is ambiguous: " + at
+                        + " merges " + String.join(", ", parents) + ". Name the revision to go to instead.");
+            }
+            at = parents.isEmpty() ? null : parents.get(0);
+        }
+        return at == null ? Set.of() : Set.of(at);
+    }
+
+    private String single(String target, List<String> from, boolean allowBase) {
+        if (from.size() > 1) {
+            throw new DatabaseStateException("Relative target " + target + " needs a single starting revision, "
+                    + "but there are several: " + String.join(", ", from) + ". Name the revision to go to instead.");
+        }
+        if (from.isEmpty() && !allowBase) {
+            throw new DatabaseStateException("Cannot go " + target + ": that is below base; the database is at base.");
+        }
+        return from.isEmpty() ? null : from.get(0);
+    }
+
+    private static Set<String> ids(List<MigrationScript> scripts) {
+        Set<String> out = new LinkedHashSet<>();
+        scripts.forEach(s -> out.add(s.id()));
+        return out;
+    }
+
+    private static List<String> names(List<MigrationScript> scripts) {
+        List<String> out = new ArrayList<>();
+        scripts.forEach(s -> out.add(s.id()));
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.retort.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole database schema: the tables, sequences and enum types of one PostgreSQL schema, each list
+ * ordered by name.
+ *
+ * @param name the PostgreSQL schema name, or {@code null} for the connection's default ({@code search_path})
+ */
+public record Schema(String name, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+
+    public Schema {
+        tables = Names.sortedByName(List.copyOf(tables), Table::name);
+        sequences = Names.sortedByName(List.copyOf(sequences), Sequence::name);
+        enumTypes = Names.sortedByName(List.copyOf(enumTypes), EnumType::name);
+    }
+
+    public static Schema empty(String name) {
+        return new Schema(name, List.of(), List.of(), List.of());
+    }
+
+    public Optional<Table> table(String tableName) {
+        return tables.stream().filter(t -> t.name().equals(tableName)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.retort.cli;
+
+import dev.retort.migration.MigrationScript;
+import dev.retort.runtime.RunListener;
+import dev.retort.runtime.Runner;
+import dev.retort.runtime.Step;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Prints the runner's progress on stderr, as Alembic logs it; with {@code --verbose} also each statement. */
+final class ConsoleListener implements RunListener {
+
+    private final PrintWriter err;
+    private final boolean verbose;
+
+    ConsoleListener(PrintWriter err, boolean verbose) {
+        this.err = err;
+        this.verbose = verbose;
+    }
+
+    @Override
+    public void running(boolean upgrade, MigrationScript script, List<String> from, List<String> to) {
+        err.println(Runner.progress(new Step(script, upgrade, from, to)));
+        err.flush();
+    }
+
+    @Override
+    public void waitingForLock(String versionTable) {
+        err.println("Waiting for another retort run on " + versionTable + " to finish...");
+        err.flush();
+    }
+
+    @Override
+    public void statement(String sql) {
+        if (verbose) {
+            err.println("    " + sql.replace("\n", "\n    ") + ";");
+            err.flush();
+        }
+    }
+}

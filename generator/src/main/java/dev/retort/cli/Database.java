@@ -1,0 +1,88 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.config.DatabaseTarget;
+import dev.retort.config.Secrets;
+import dev.retort.ddl.PostgresIdentifiers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** Opens the connection and turns the driver's failures into messages that say what to fix. */
+final class Database {
+
+    private Database() {
+    }
+
+    static Connection connect(DatabaseTarget target, String schema) {
+        Properties props = new Properties();
+        if (target.user() != null) {
+            props.setProperty("user", target.user());
+        }
+        if (target.password() != null) {
+            props.setProperty("password", target.password());
+        }
+        props.setProperty("ApplicationName", "retort");
+        props.setProperty("connectTimeout", "10");
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(target.url(), props);
+        } catch (SQLException e) {
+            throw new RetortException(explain(target, e), null);
+        }
+        try {
+            if (schema != null) {
+                useSchema(connection, schema, target);
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            if (e instanceof RetortException re) {
+                throw re;
+            }
+            throw new RetortException("Cannot prepare the connection to " + target + ": " + e.getMessage());
+        }
+    }
+
+    private static void useSchema(Connection connection, String schema, DatabaseTarget target) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new RetortException("Schema '" + schema + "' (schema: in retort.yaml) does not exist in "
+                            + target + ". Create it with CREATE SCHEMA " + PostgresIdentifiers.quote(schema)
+                            + ", or correct the setting.");
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET search_path TO " + PostgresIdentifiers.quote(schema) + ", public");
+        }
+    }
+
+    private static String explain(DatabaseTarget target, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String detail = Secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage().strip(), target.password());
+        String user = target.user() != null ? "'" + target.user() + "'" : "the configured user";
+        String where = target.maskedUrl() + " (" + target.source() + ")";
+        return switch (state) {
+            case "28P01" -> "Password authentication failed for user " + user + " at " + where
+                    + ". Check the password (environment variable or password: in retort.yaml).";
+            case "28000" -> "The server at " + where + " refused the login: " + detail
+                    + ". Check the user name and the server's pg_hba.conf.";
+            case "3D000" -> "The database in " + where + " does not exist: " + detail
+                    + ". Create it (createdb NAME) or correct the URL.";
+            case "08001", "08004", "08006", "" -> "Cannot connect to PostgreSQL at " + where + ": " + detail
+                    + ". Is the server running, and are host and port right?";
+            default -> "Cannot connect to " + where + ": " + detail + " [SQLSTATE " + state + "].";
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code retort}: the top-level command holding the options every command shares. */
+@Command(name = "retort",
+        mixinStandardHelpOptions = true,
+        versionProvider = RetortCommand.Version.class,
+        description = "Schema migrations for Hibernate applications on PostgreSQL.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            InitCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
+            HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
+            StampCommand.class, MergeCommand.class, SqlCommand.class, CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:check found differences between the entities and the migrations",
+            "2:usage, configuration, database or revision error (message on stderr)"
+        },
+        footer = {"", "Database precedence: --url, then RETORT_URL, then DATABASE_URL, then the environment "
+                + "chosen by --env or RETORT_ENV (default dev) in retort.yaml."})
+public final class RetortCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int DRIFT = 1;
+    public static final int ERROR = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Configuration file (default: retort.yaml in the working directory).")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Environment of retort.yaml to use (default: RETORT_ENV, else dev).")
+    String env;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
+            description = "Database URL; overrides RETORT_URL, DATABASE_URL and the environment.")
+    String url;
+
+    @Option(names = "--migrations", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder of migration sources (overrides migrations.directory).")
+    Path migrations;
+
+    @Option(names = "--migrations-package", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Java package of the migrations (overrides migrations.package).")
+    String migrationsPackage;
+
+    @Option(names = "--classpath", paramLabel = "PATHS", split = "${sys:path.separator}", scope = ScopeType.INHERIT,
+            description = "Extra class path entries holding compiled migrations, separated by '${sys:path.separator}'.")
+    List<Path> classpath;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean debug;
+
+    private final CliContext context;
+    private Workspace workspace;
+
+    RetortCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command; see 'retort --help'.");
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    /** The configuration, migrations and database as the options and environment select them. */
+    Workspace workspace() {
+        if (workspace == null) {
+            workspace = new Workspace(context, new Workspace.Options(config, env, url, migrations,
+                    migrationsPackage, classpath == null ? List.of() : classpath));
+        }
+        return workspace;
+    }
+
+    static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        RetortCommand root = new RetortCommand(context);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter w = commandLine.getErr();
+            if (e instanceof RetortException) {
+                w.println("ERROR: " + e.getMessage());
+            } else {
+                w.println("ERROR: unexpected " + e + ". Run again with --debug for details.");
+            }
+            if (root.debug) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return ERROR;
+        });
+        cl.setExitCodeExceptionMapper(e -> ERROR);
+        return cl;
+    }
+
+    /** Prints the version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RetortCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"retort " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

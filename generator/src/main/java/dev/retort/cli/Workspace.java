@@ -1,0 +1,161 @@
+package dev.retort.cli;
+
+import dev.retort.config.ConfigException;
+import dev.retort.config.ConfigLoader;
+import dev.retort.config.ConnectionResolver;
+import dev.retort.config.DatabaseTarget;
+import dev.retort.config.RetortConfig;
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.migration.RevisionGraph;
+import dev.retort.runtime.RunListener;
+import dev.retort.runtime.Runner;
+import dev.retort.runtime.RuntimeSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Everything a command works with, resolved from options, environment and {@code retort.yaml}: the
+ * configuration, the migrations (compiled from their folder, or loaded from a package), the database
+ * connection and the runner. Each is loaded on first use, so {@code history} never touches the database.
+ */
+final class Workspace {
+
+    /** The global command-line options. */
+    record Options(Path config, String env, String url, Path migrations, String migrationsPackage,
+                   List<Path> classpath) {
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+    private final CliContext context;
+    private final Options options;
+    private RetortConfig config;
+    private RevisionGraph graph;
+
+    Workspace(CliContext context, Options options) {
+        this.context = context;
+        this.options = options;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    RetortConfig config() {
+        if (config == null) {
+            Path file = options.config() != null
+                    ? context.workingDirectory().resolve(options.config())
+                    : context.workingDirectory().resolve("retort.yaml");
+            boolean fromOptions = options.config() == null && !Files.exists(file) && options.migrations() != null
+                    && (options.url() != null || context.env().containsKey("RETORT_URL")
+                        || context.env().containsKey("DATABASE_URL"));
+            config = fromOptions ? RetortConfig.none(context.workingDirectory()) : ConfigLoader.load(file, context.env());
+        }
+        return config;
+    }
+
+    /** The folder of migration sources, or {@code null} when migrations come from a package on the class path. */
+    Path migrationsDirectory() {
+        if (options.migrations() != null) {
+            return context.workingDirectory().resolve(options.migrations()).normalize();
+        }
+        String configured = config().migrations().directory();
+        return configured == null ? null : config().baseDirectory().resolve(configured).normalize();
+    }
+
+    /** The migrations' Java package: the option, the configuration, or what the existing sources declare. */
+    String migrationsPackage() {
+        if (options.migrationsPackage() != null) {
+            return options.migrationsPackage();
+        }
+        if (config().migrations().packageName() != null) {
+            return config().migrations().packageName();
+        }
+        Path dir = migrationsDirectory();
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    Matcher m = PACKAGE.matcher(Files.readString(p));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    RevisionGraph graph() {
+        if (graph == null) {
+            Path dir = migrationsDirectory();
+            if (dir != null) {
+                graph = RevisionGraph.fromSources(dir, classLoader());
+            } else if (migrationsPackage() != null) {
+                graph = RevisionGraph.fromPackage(classLoader(), migrationsPackage());
+            } else {
+                throw new ConfigException("No migrations configured: set migrations.directory (or migrations.package "
+                        + "for compiled migrations) in " + describeConfig() + ", or pass --migrations DIR.");
+            }
+        }
+        return graph;
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader parent = Workspace.class.getClassLoader();
+        if (options.classpath().isEmpty()) {
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path p : options.classpath()) {
+            Path entry = context.workingDirectory().resolve(p);
+            if (!Files.exists(entry)) {
+                throw new ConfigException("Class path entry " + entry + " (from --classpath) does not exist.");
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new ConfigException("Bad class path entry " + entry + ": " + e.getMessage());
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    String versionTable() {
+        String configured = config().versionTable();
+        return configured == null ? RuntimeSettings.DEFAULT_VERSION_TABLE : configured;
+    }
+
+    String schema() {
+        return config().schema();
+    }
+
+    DatabaseTarget target() {
+        return ConnectionResolver.resolve(config(), options.url(), options.env(), context.env());
+    }
+
+    /** A connection to the selected database, its search path set to the configured schema. */
+    Connection connect() {
+        return Database.connect(target(), schema());
+    }
+
+    Runner runner(RunListener listener) {
+        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(versionTable()), listener);
+    }
+
+    private String describeConfig() {
+        return config().file() == null ? "retort.yaml" : config().file().toString();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.retort.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Reads {@code retort.yaml} with Jackson's YAML support and expands {@code ${VAR}} in its top-level values. */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ConfigLoader() {
+    }
+
+    public static RetortConfig load(Path file, Map<String, String> env) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(absolute);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("No configuration file at " + absolute + ". Run 'retort init' to create one, "
+                    + "pass --config FILE, or give --url and --migrations on the command line.");
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read " + absolute + ": " + e.getMessage(), e);
+        }
+        RetortConfig.Document doc;
+        try {
+            doc = text.isBlank() ? null : YAML.readValue(text, RetortConfig.Document.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+                    + "' under " + path(e) + ". Known keys there: " + e.getKnownPropertyIds() + ".", e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + e.getOriginalMessage()
+                    + ". Fix the YAML (see docs/configuration.md for the format).", e);
+        }
+        if (doc == null) {
+            throw new ConfigException(absolute + " is empty. Run 'retort init' for a commented example.");
+        }
+        String name = absolute.toString();
+        MigrationsConfig migrations = doc.migrations() == null ? null : new MigrationsConfig(
+                Interpolation.expand(doc.migrations().directory(), env, "migrations.directory", name),
+                Interpolation.expand(doc.migrations().packageName(), env, "migrations.package", name));
+        return new RetortConfig(absolute, absolute.getParent(), migrations,
+                Interpolation.expand(doc.versionTable(), env, "version_table", name),
+                Interpolation.expand(doc.schema(), env, "schema", name),
+                doc.environments());
+    }
+
+    private static String line(JsonLocation location) {
+        return location == null ? "?" : String.valueOf(location.getLineNr());
+    }
+
+    private static String path(UnrecognizedPropertyException e) {
+        String path = e.getPath().stream().limit(Math.max(0, e.getPath().size() - 1))
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("");
+        return path.isEmpty() ? "the top level" : "'" + path + "'";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.retort.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Chooses the database: {@code --url} beats {@code RETORT_URL}, which beats {@code DATABASE_URL}, which beats
+ * the selected environment of {@code retort.yaml} ({@code --env}, else {@code RETORT_ENV}, else {@code dev}).
+ * A URL given by option or variable replaces the whole connection, credentials included, so an environment's
+ * user and password never leak onto another server. {@code DATABASE_URL} may also be the
+ * {@code postgres://user:password@host:port/db} form platforms hand out.
+ */
+public final class ConnectionResolver {
+
+    public static final String DEFAULT_ENVIRONMENT = "dev";
+
+    private ConnectionResolver() {
+    }
+
+    public static DatabaseTarget resolve(RetortConfig config, String urlOption, String envOption,
+                                         Map<String, String> env) {
+        String envName = firstNonBlank(envOption, env.get("RETORT_ENV"));
+        if (envName != null && !config.environments().containsKey(envName)) {
+            throw unknownEnvironment(config, envName);
+        }
+        if (notBlank(urlOption)) {
+            return fromUrl(urlOption, "--url");
+        }
+        if (notBlank(env.get("RETORT_URL"))) {
+            return fromUrl(env.get("RETORT_URL"), "RETORT_URL");
+        }
+        if (notBlank(env.get("DATABASE_URL"))) {
+            return fromUrl(env.get("DATABASE_URL"), "DATABASE_URL");
+        }
+        String name = envName == null ? DEFAULT_ENVIRONMENT : envName;
+        EnvironmentConfig environment = config.environments().get(name);
+        if (environment == null) {
+            throw unknownEnvironment(config, name);
+        }
+        String file = config.file() == null ? "retort.yaml" : config.file().toString();
+        String prefix = "environments." + name + ".";
+        String url = Interpolation.expand(environment.url(), env, prefix + "url", file);
+        if (!notBlank(url)) {
+            throw new ConfigException(file + ": environment '" + name + "' has no url. Add "
+                    + "url: jdbc:postgresql://host:5432/database under environments." + name + ".");
+        }
+        String user = Interpolation.expand(environment.user(), env, prefix + "user", file);
+        String password = Interpolation.expand(environment.password(), env, prefix + "password", file);
+        DatabaseTarget fromEnv = fromUrl(url, "environment '" + name + "' of " + file);
+        return new DatabaseTarget(fromEnv.url(), notBlank(user) ? user : fromEnv.user(),
+                notBlank(password) ? password : fromEnv.password(), fromEnv.source());
+    }
+
+    private static ConfigException unknownEnvironment(RetortConfig config, String name) {
+        String where = config.file() == null ? "no retort.yaml was found" : config.file() + " defines "
+                + (config.environments().isEmpty() ? "no environments" : config.environments().keySet());
+        return new ConfigException("Unknown environment '" + name + "': " + where
+                + ". Choose one with --env or RETORT_ENV, add it under environments:, or give --url.");
+    }
+
+    /** Accepts {@code jdbc:postgresql://...} as is and converts {@code postgres(ql)://user:pw@host/db}. */
+    static DatabaseTarget fromUrl(String url, String source) {
+        String u = url.strip();
+        if (u.startsWith("jdbc:postgresql:")) {
+            return new DatabaseTarget(u, null, null, source);
+        }
+        if (u.startsWith("postgres://") || u.startsWith("postgresql://")) {
+            try {
+                URI uri = new URI(u);
+                String user = null;
+                String password = null;
+                if (uri.getRawUserInfo() != null) {
+                    String[] parts = uri.getRawUserInfo().split(":", 2);
+                    user = decode(parts[0]);
+                    password = parts.length > 1 ? decode(parts[1]) : null;
+                }
+                String host = uri.getHost() == null ? "localhost" : uri.getHost();
+                String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+                String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+                return new DatabaseTarget("jdbc:postgresql://" + host + port + uri.getRawPath() + query,
+                        user, password, source);
+            } catch (URISyntaxException e) {
+                throw new ConfigException("The database URL from " + source + " is malformed: "
+                        + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
+            }
+        }
+        throw new ConfigException("The database URL from " + source + " is not a PostgreSQL URL: "
+                + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return notBlank(a) ? a : notBlank(b) ? b : null;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.retort.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The contents of {@code retort.yaml}. Relative paths are resolved against {@code baseDirectory}, the folder
+ * holding the file.
+ *
+ * @param schema       the PostgreSQL schema Retort works in (its version table lives there); {@code null}
+ *                     for the connection's default ({@code public})
+ * @param versionTable the table recording applied revisions
+ */
+public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
+                           String schema, Map<String, EnvironmentConfig> environments) {
+
+    public RetortConfig {
+        environments = environments == null ? Map.of() : new TreeMap<>(environments);
+        migrations = migrations == null ? new MigrationsConfig(null, null) : migrations;
+    }
+
+    /** The configuration used when there is no {@code retort.yaml} and everything comes from options. */
+    public static RetortConfig none(Path baseDirectory) {
+        return new RetortConfig(null, baseDirectory, null, null, null, Map.of());
+    }
+
+    /** The shape of the YAML document; Jackson reads this, {@link ConfigLoader} completes it. */
+    record Document(@JsonProperty("migrations") MigrationsConfig migrations,
+                    @JsonProperty("version_table") String versionTable,
+                    @JsonProperty("schema") String schema,
+                    @JsonProperty("environments") Map<String, EnvironmentConfig> environments) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.retort.testkit;
+
+/** Rewrites the database part of a {@code jdbc:postgresql://host:port/database?params} URL. */
+final class JdbcUrls {
+
+    private JdbcUrls() {
+    }
+
+    static String withDatabase(String url, String database) {
+        String prefix = "jdbc:postgresql://";
+        if (!url.startsWith(prefix)) {
+            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + url);
+        }
+        int slash = url.indexOf('/', prefix.length());
+        int query = url.indexOf('?', prefix.length());
+        String hosts = url.substring(prefix.length(), slash >= 0 ? slash : (query >= 0 ? query : url.length()));
+        String params = query >= 0 ? url.substring(query) : "";
+        return prefix + hosts + "/" + database + params;
+    }
+}

@@ -49,16 +49,22 @@ final class Planner {
     List<Step> downgrade(List<String> current, String target) {
         Set<String> applied = new HashSet<>(graph.lineage(current));
         Set<String> to = targets.resolve(target, current);
+        String anchor = targets.downgradeAnchor(target, current);
         Set<String> undo = new HashSet<>();
-        if (to.isEmpty()) {
+        if (anchor != null) {
+            requireApplied(anchor, applied, current);
+            Set<String> strip = new HashSet<>(graph.lineage(List.of(anchor)));
+            strip.removeAll(graph.lineage(to));
+            for (String id : strip) {
+                undo.add(id);
+                undo.addAll(graph.descendantsOf(id));
+            }
+            undo.retainAll(applied);
+        } else if (to.isEmpty()) {
             undo.addAll(applied);
         }
-        for (String t : to) {
-            if (!applied.contains(t)) {
-                throw new DatabaseStateException("Cannot downgrade to " + t + ": it is not applied (the database is at "
-                        + (current.isEmpty() ? "base" : String.join(", ", current))
-                        + "). Downgrade goes to an applied revision or base; use upgrade to go up.");
-            }
+        for (String t : anchor != null ? Set.<String>of() : to) {
+            requireApplied(t, applied, current);
             graph.descendantsOf(t).stream().filter(applied::contains).forEach(undo::add);
         }
         List<MigrationScript> order = new ArrayList<>(graph.sorted(undo));
@@ -72,6 +78,14 @@ final class Planner {
             heads = next;
         }
         return steps;
+    }
+
+    private static void requireApplied(String revision, Set<String> applied, List<String> current) {
+        if (!applied.contains(revision)) {
+            throw new DatabaseStateException("Cannot downgrade to " + revision + ": it is not applied (the database is at "
+                    + (current.isEmpty() ? "base" : String.join(", ", current))
+                    + "). Downgrade goes to an applied revision or base; use upgrade to go up.");
+        }
     }
 
     /** The heads a stamp to {@code target} records. */

@@ -51,9 +51,13 @@ public final class Runner {
     /** Applies every revision up to {@code target}; returns the steps taken. */
     public List<Step> upgrade(Connection connection, String target) {
         return locked(connection, () -> {
-            List<String> current = versionTable.ensure(connection);
+            List<String> current = versionTable.readIfExists(connection);
             planner.checkKnown(current, versionTable.name());
-            return run(connection, planner.upgrade(current, target));
+            List<Step> steps = planner.upgrade(current, target);
+            if (!steps.isEmpty()) {
+                versionTable.ensure(connection);
+            }
+            return run(connection, steps);
         });
     }
 
@@ -72,11 +76,12 @@ public final class Runner {
      */
     public List<String> stamp(Connection connection, String target, boolean purge) {
         return locked(connection, () -> {
-            List<String> current = versionTable.ensure(connection);
+            List<String> current = versionTable.readIfExists(connection);
             if (!purge) {
                 planner.checkKnown(current, versionTable.name());
             }
             List<String> to = planner.stamp(purge ? List.of() : current, target);
+            versionTable.ensure(connection);
             connection.setAutoCommit(false);
             try (java.sql.Statement st = connection.createStatement()) {
                 st.execute(versionTable.deleteAllSql());

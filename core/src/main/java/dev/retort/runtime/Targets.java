@@ -49,6 +49,19 @@ final class Targets {
         return Set.of(graph.resolve(t).id());
     }
 
+    /**
+     * For {@code REV-N} with an explicit {@code REV}, that revision: the downgrade then undoes only what lies
+     * between it and the target, leaving other branches applied. {@code null} for any other target.
+     */
+    String downgradeAnchor(String target, List<String> current) {
+        Matcher relative = RELATIVE.matcher(target.strip());
+        if (!relative.matches() || relative.group(1).isEmpty() || !relative.group(2).equals("-")) {
+            return null;
+        }
+        Set<String> anchor = resolve(relative.group(1), current);
+        return anchor.size() == 1 ? anchor.iterator().next() : null;
+    }
+
     private Set<String> up(String target, List<String> from, int steps) {
         String at = single(target, from, true);
         for (int i = 0; i < steps; i++) {
@@ -67,21 +80,22 @@ final class Targets {
         return at == null ? Set.of() : Set.of(at);
     }
 
+    /** Steps down through parents; undoing a merge lands on all its parents, which ends the walk. */
     private Set<String> down(String target, List<String> from, int steps) {
-        String at = single(target, from, false);
+        String first = single(target, from, false);
+        List<String> at = first == null ? List.of() : List.of(first);
         for (int i = 0; i < steps; i++) {
-            if (at == null) {
+            if (at.isEmpty()) {
                 throw new DatabaseStateException("Cannot go " + target + ": that is below base; only " + i
                         + " revision(s) lie between " + String.join(", ", from) + " and base.");
             }
-            List<String> parents = graph.get(at).parents();
-            if (parents.size() > 1) {
-                throw new DatabaseStateException("Relative target " + target + " is ambiguous: " + at
-                        + " merges " + String.join(", ", parents) + ". Name the revision to go to instead.");
+            if (at.size() > 1) {
+                throw new DatabaseStateException("Relative target " + target + " is ambiguous: below the merge of "
+                        + String.join(", ", at) + " the history splits. Name the revision to go to instead.");
             }
-            at = parents.isEmpty() ? null : parents.get(0);
+            at = graph.get(at.get(0)).parents();
         }
-        return at == null ? Set.of() : Set.of(at);
+        return new LinkedHashSet<>(at);
     }
 
     private String single(String target, List<String> from, boolean allowBase) {

@@ -1,0 +1,134 @@
+package dev.retort.cli;
+
+import dev.retort.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway project folder for command-line tests: a {@code retort.yaml} whose {@code dev} environment
+ * points at the test's database, and a migrations folder to write hand-made migrations into.
+ */
+final class Project implements AutoCloseable {
+
+    static final String PACKAGE = "app.migrations";
+
+    private final Path root;
+    private final TestDatabase db;
+
+    private Project(Path root, TestDatabase db) {
+        this.root = root;
+        this.db = db;
+    }
+
+    static Project create(TestDatabase db) {
+        try {
+            Path root = Files.createTempDirectory("retort-project");
+            Project p = new Project(root, db);
+            Files.createDirectories(p.migrationsDir());
+            p.writeConfig("""
+                    migrations:
+                      directory: migrations
+                      package: %s
+                    environments:
+                      dev:
+                        url: %s
+                    """.formatted(PACKAGE, db.url()));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path migrationsDir() {
+        return root.resolve("migrations");
+    }
+
+    Path config() {
+        return root.resolve("retort.yaml");
+    }
+
+    TestDatabase db() {
+        return db;
+    }
+
+    Cli cli() {
+        return new Cli(root);
+    }
+
+    /** Runs the command line from the project folder. */
+    Cli.Result run(String... args) {
+        return cli().run(args);
+    }
+
+    void writeConfig(String yaml) {
+        write(config(), yaml);
+    }
+
+    /**
+     * Writes a migration class. {@code upgrade} and {@code downgrade} are Java statements using {@code op}.
+     *
+     * @return the file written
+     */
+    Path migration(String id, List<String> parents, String message, String upgrade, String downgrade) {
+        String parentAttr = parents.isEmpty() ? "" : ", parent = {" + parents.stream().map(p -> "\"" + p + "\"")
+                .collect(Collectors.joining(", ")) + "}";
+        String source = """
+                package %s;
+
+                import dev.retort.migration.*;
+                import dev.retort.schema.*;
+
+                @Revision(id = "%s"%s, message = "%s")
+                public final class V%s implements Migration {
+                    @Override
+                    public void upgrade(Operations op) {
+                        %s
+                    }
+
+                    @Override
+                    public void downgrade(Operations op) {
+                        %s
+                    }
+                }
+                """.formatted(PACKAGE, id, parentAttr, message, id, upgrade, downgrade);
+        Path file = migrationsDir().resolve("V" + id + ".java");
+        write(file, source);
+        return file;
+    }
+
+    void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.example.migrations;
+
+import dev.retort.migration.*;
+import dev.retort.schema.*;
+
+/**
+ * normalize emails: a hand-written data migration. The data step runs in the same transaction as the
+ * constraint that relies on it, so either both happen or neither does.
+ */
+@Revision(id = "5d1e8b0c6a93", parent = "3f2a9c1b7d4e", message = "normalize emails", created = "2026-11-24T11:30:00Z")
+public final class V5d1e8b0c6a93_normalize_emails implements Migration {
+
+    @Override
+    public void upgrade(Operations op) {
+        op.execute("UPDATE users SET email = lower(email) WHERE email <> lower(email)");
+        op.createCheckConstraint("ck_users_email_lower", "users", "email = lower(email)");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        // Lower-casing cannot be undone; dropping the constraint is enough to allow mixed case again.
+        op.dropConstraint("ck_users_email_lower", "users");
+    }
+}

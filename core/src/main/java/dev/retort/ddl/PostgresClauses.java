@@ -156,13 +156,20 @@ final class PostgresClauses {
         option(parts, from == null ? null : from.maxValue(), to.maxValue(), from != null,
                 v -> "MAXVALUE " + v, "NO MAXVALUE");
         option(parts, from == null ? null : from.start(), to.start(), from != null,
-                v -> "START WITH " + v,
-                to.increment() != null && to.increment() < 0 ? "START WITH -1" : "START WITH 1");
+                v -> "START WITH " + v, "START WITH " + defaultStart(to));
         option(parts, from == null ? null : from.cache(), to.cache(), from != null,
                 v -> "CACHE " + v, "CACHE 1");
         option(parts, from == null ? null : from.cycle(), to.cycle(), from != null,
                 v -> v ? "CYCLE" : "NO CYCLE", "NO CYCLE");
         return parts;
+    }
+
+    /** PostgreSQL's own default start: the minimum of an ascending sequence, the maximum of a descending one. */
+    private static long defaultStart(SequenceOptions options) {
+        if (options.increment() != null && options.increment() < 0) {
+            return options.maxValue() != null ? options.maxValue() : -1;
+        }
+        return options.minValue() != null ? options.minValue() : 1;
     }
 
     private static <T> void option(List<String> parts, T from, T to, boolean fromKnown,

@@ -1,0 +1,53 @@
+package dev.retort.op;
+
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.ddl.Statement;
+import dev.retort.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Applies operations to a test database the way the runner does: all in one transaction, except the
+ * statements PostgreSQL refuses inside one ({@code transactional() == false}), which run in autocommit.
+ */
+final class LiveDdl {
+
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
+    private LiveDdl() {
+    }
+
+    static void apply(TestDatabase db, Operation... operations) {
+        try (Connection connection = db.connect()) {
+            connection.setAutoCommit(false);
+            for (Operation operation : operations) {
+                for (Statement statement : DIALECT.statements(operation)) {
+                    run(connection, operation, statement);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void run(Connection connection, Operation operation, Statement statement) {
+        try (java.sql.Statement st = connection.createStatement()) {
+            if (statement.transactional()) {
+                st.execute(statement.sql());
+            } else {
+                connection.commit();
+                connection.setAutoCommit(true);
+                try {
+                    st.execute(statement.sql());
+                } finally {
+                    connection.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            // The connection closes without a commit, so the transaction rolls back.
+            throw new IllegalStateException("'" + operation.describe() + "' failed on\n    " + statement.sql()
+                    + "\n" + e.getMessage(), e);
+        }
+    }
+}

@@ -1,11 +1,13 @@
 package dev.retort.migration;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,6 +40,10 @@ final class MigrationClasses {
                     default -> throw new RevisionGraphException("Cannot list classes of package " + packageName
                             + " at " + root + "; put the migrations in a directory or jar.");
                 }
+            }
+            // Jars built without directory entries do not answer getResources(package): scan the jars too.
+            for (Path jar : jarsOf(loader)) {
+                scanJarFile(jar, path, classNames);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list package " + packageName, e);
@@ -95,17 +101,47 @@ final class MigrationClasses {
         }
     }
 
+    /** The jar files of {@code loader} and its ancestors that are URL class loaders, and of the class path. */
+    private static List<Path> jarsOf(ClassLoader loader) throws URISyntaxException {
+        List<Path> jars = new ArrayList<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if (url.getProtocol().equals("file") && url.getPath().endsWith(".jar")) {
+                        jars.add(Paths.get(url.toURI()));
+                    }
+                }
+            }
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                jars.add(Paths.get(entry));
+            }
+        }
+        return jars.stream().filter(Files::isRegularFile).distinct().toList();
+    }
+
+    private static void scanJarFile(Path jar, String path, Collection<String> out) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            addEntries(file, path, out);
+        }
+    }
+
+    private static void addEntries(JarFile jar, String path, Collection<String> out) {
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+            String name = entries.nextElement().getName();
+            if (name.startsWith(path + "/") && name.endsWith(".class")) {
+                out.add(name.substring(0, name.length() - 6).replace('/', '.'));
+            }
+        }
+    }
+
     private static void scanJar(URL root, String path, Collection<String> out) throws IOException {
         JarURLConnection connection = (JarURLConnection) root.openConnection();
         connection.setUseCaches(false);
         try (JarFile jar = connection.getJarFile()) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith(path + "/") && name.endsWith(".class")) {
-                    out.add(name.substring(0, name.length() - 6).replace('/', '.'));
-                }
-            }
+            addEntries(jar, path, out);
         }
     }
 }

@@ -1,0 +1,176 @@
+package dev.retort.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.migration.Migration;
+import dev.retort.migration.MigrationScript;
+import dev.retort.migration.Operations;
+import dev.retort.migration.RevisionGraph;
+import dev.retort.schema.Column;
+import dev.retort.schema.Index;
+import dev.retort.testkit.FreshDatabase;
+import dev.retort.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(FreshDatabase.class)
+@DisplayName("The runner")
+class RunnerTest {
+
+    static final class CreateItems implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("items", Column.of("id", "integer").notNull(), Column.of("name", "text"));
+            op.execute("INSERT INTO items VALUES (1, 'Ada'), (2, 'grace')");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("items");
+        }
+    }
+
+    /** Reads through op.connection() before writing: a data migration that needs the live session. */
+    static final class CapitalizeNames implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            try (Statement st = op.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, name FROM items ORDER BY id")) {
+                while (rs.next()) {
+                    String name = rs.getString(2);
+                    String fixed = name.substring(0, 1).toUpperCase() + name.substring(1);
+                    if (!fixed.equals(name)) {
+                        op.execute("UPDATE items SET name = '" + fixed + "' WHERE id = " + rs.getInt(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+        }
+    }
+
+    static final class IndexConcurrently implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createIndexConcurrently("items", Index.of("ix_items_name", "name"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropIndexConcurrently("items", Index.of("ix_items_name", "name"));
+        }
+    }
+
+    static final class BillingStart implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("invoices", Column.of("id", "integer").notNull());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("invoices");
+        }
+    }
+
+    static MigrationScript script(String id, Class<? extends Migration> type, List<String> labels, String... parents) {
+        return new MigrationScript(id, List.of(parents), type.getSimpleName(), labels, "", type.getName(), type);
+    }
+
+    static final RevisionGraph GRAPH = RevisionGraph.of(List.of(
+            script("a1", CreateItems.class, List.of()),
+            script("b2", CapitalizeNames.class, List.of(), "a1"),
+            script("c3", IndexConcurrently.class, List.of(), "b2"),
+            script("d4", BillingStart.class, List.of("billing"))));
+
+    private static Runner runner(String versionTable) {
+        return new Runner(GRAPH, new PostgresDialect(), new RuntimeSettings(versionTable), RunListener.SILENT);
+    }
+
+    private static String query(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(out.length() == 0 ? "" : ",").append(rs.getString(1));
+            }
+            return out.toString();
+        }
+    }
+
+    @Test
+    @DisplayName("keeps a configurable version table in the connection's schema and runs live data migrations")
+    void usesConfiguredVersionTableAndSchema(TestDatabase db) throws Exception {
+        db.execute("CREATE SCHEMA app");
+        try (Connection c = db.connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET search_path TO app, public");
+            }
+            Runner runner = runner("schema_history");
+            List<Step> steps = runner.upgrade(c, "c3");
+            assertEquals(List.of("a1", "b2", "c3"), steps.stream().map(s -> s.script().id()).toList());
+            assertEquals("c3", query(c, "SELECT version_num FROM app.schema_history"));
+            assertEquals("Ada,Grace", query(c, "SELECT name FROM app.items ORDER BY id"));
+            assertEquals("ix_items_name", query(c, "SELECT indexname FROM pg_indexes WHERE schemaname = 'app' AND tablename = 'items'"));
+            assertEquals("", query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"),
+                    "nothing lands in public");
+            assertEquals(List.of("c3"), runner.current(c));
+
+            runner.downgrade(c, "a1");
+            assertEquals("", query(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'items'"));
+            assertEquals(List.of("a1"), runner.current(c));
+        }
+    }
+
+    @Test
+    @DisplayName("reaches a second root through its branch label, keeping the other branch")
+    void followsBranchLabels(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            Runner runner = runner("retort_version");
+            runner.upgrade(c, "a1");
+            runner.upgrade(c, "billing@head");
+            assertEquals(List.of("a1", "d4"), runner.current(c));
+            runner.downgrade(c, "billing-1");
+            assertEquals(List.of("a1"), runner.current(c));
+            assertFalse(query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").contains("invoices"));
+            runner.upgrade(c, "heads");
+            assertEquals(List.of("c3", "d4"), runner.current(c));
+        }
+    }
+
+    @Test
+    @DisplayName("stamp --purge replaces an unknown revision that a plain stamp refuses")
+    void purgesUnknownRevisions(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE retort_version (version_num varchar(64) PRIMARY KEY)",
+                "INSERT INTO retort_version VALUES ('deadbeef0000')");
+        try (Connection c = db.connect()) {
+            Runner runner = runner("retort_version");
+            var refused = assertThrows(DatabaseStateException.class, () -> runner.stamp(c, "a1", false));
+            assertTrue(refused.getMessage().contains("deadbeef0000") && refused.getMessage().contains("--purge"),
+                    refused.getMessage());
+            assertEquals(List.of("a1"), runner.stamp(c, "a1", true));
+            assertEquals("a1", query(c, "SELECT version_num FROM retort_version"));
+        }
+    }
+
+    @Test
+    @DisplayName("writes CONCURRENTLY statements outside the revision's transaction in offline scripts")
+    void scriptsConcurrentIndexOutsideTransaction() {
+        String script = runner("retort_version").script("b2", "c3", true);
+        assertTrue(script.contains("BEGIN;\n\nCOMMIT;\n\nCREATE INDEX CONCURRENTLY ix_items_name ON items (name);\n\nBEGIN;\n\n"
+                + "UPDATE retort_version SET version_num = 'c3' WHERE version_num = 'b2';\n\nCOMMIT;"), script);
+    }
+}

@@ -55,6 +55,8 @@ public final class Runner {
             planner.checkKnown(current, versionTable.name());
             List<Step> steps = planner.upgrade(current, target);
             if (!steps.isEmpty()) {
+                // Created inside the first revision's transaction, so if that revision fails nothing is left.
+                connection.setAutoCommit(false);
                 versionTable.ensure(connection);
             }
             return run(connection, steps);

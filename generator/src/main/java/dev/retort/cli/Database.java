@@ -70,7 +70,8 @@ final class Database {
 
     private static String explain(DatabaseTarget target, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String detail = Secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage().strip(), target.password());
+        String detail = Secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage().strip(), target.password())
+                .replaceAll("\\.+$", "");
         String user = target.user() != null ? "'" + target.user() + "'" : "the configured user";
         String where = target.maskedUrl() + " (" + target.source() + ")";
         return switch (state) {

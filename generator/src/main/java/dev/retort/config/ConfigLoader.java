@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads {@code retort.yaml} with Jackson's YAML support and expands {@code ${VAR}} in its top-level values. */
 public final class ConfigLoader {
@@ -37,10 +40,10 @@ public final class ConfigLoader {
         try {
             doc = text.isBlank() ? null : YAML.readValue(text, RetortConfig.Document.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": unknown key '" + e.getPropertyName()
+            throw new ConfigException(absolute + ":" + keyLine(text, e) + ": unknown key '" + e.getPropertyName()
                     + "' under " + path(e) + ". Known keys there: " + e.getKnownPropertyIds() + ".", e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + e.getOriginalMessage()
+            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + yamlProblem(e)
                     + ". Fix the YAML (see docs/configuration.md for the format).", e);
         }
         if (doc == null) {
@@ -58,6 +61,33 @@ public final class ConfigLoader {
 
     private static String line(JsonLocation location) {
         return location == null ? "?" : String.valueOf(location.getLineNr());
+    }
+
+    /** SnakeYAML's problem in one line, without its multi-line excerpt of the file. */
+    private static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+            String context = y.getContext() == null ? "" : " (" + y.getContext()
+                    + (y.getContextMark() == null ? "" : " that starts at line " + (y.getContextMark().getLine() + 1))
+                    + ")";
+            return y.getProblem() + context;
+        }
+        return e.getOriginalMessage().strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The line of the unknown key itself. Jackson reports where it stopped reading, which for a record is past
+     * the key's whole value, so search back from there for the key.
+     */
+    private static String keyLine(String text, UnrecognizedPropertyException e) {
+        List<String> lines = text.lines().toList();
+        int reported = e.getLocation() == null ? lines.size() : Math.min(e.getLocation().getLineNr(), lines.size());
+        Pattern key = Pattern.compile("^\\s*(?:-\\s+)?[\"']?" + Pattern.quote(e.getPropertyName()) + "[\"']?\\s*:");
+        for (int i = reported - 1; i >= 0; i--) {
+            if (key.matcher(lines.get(i)).find()) {
+                return String.valueOf(i + 1);
+            }
+        }
+        return line(e.getLocation());
     }
 
     private static String path(UnrecognizedPropertyException e) {

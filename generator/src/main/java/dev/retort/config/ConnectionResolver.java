@@ -24,7 +24,7 @@ public final class ConnectionResolver {
                                          Map<String, String> env) {
         String envName = firstNonBlank(envOption, env.get("RETORT_ENV"));
         if (envName != null && !config.environments().containsKey(envName)) {
-            throw unknownEnvironment(config, envName);
+            throw unknownEnvironment(config, envName, notBlank(envOption) ? "from --env" : "from RETORT_ENV");
         }
         if (notBlank(urlOption)) {
             return fromUrl(urlOption, "--url");
@@ -38,7 +38,7 @@ public final class ConnectionResolver {
         String name = envName == null ? DEFAULT_ENVIRONMENT : envName;
         EnvironmentConfig environment = config.environments().get(name);
         if (environment == null) {
-            throw unknownEnvironment(config, name);
+            throw unknownEnvironment(config, name, "the default");
         }
         String file = config.file() == null ? "retort.yaml" : config.file().toString();
         String prefix = "environments." + name + ".";
@@ -54,10 +54,10 @@ public final class ConnectionResolver {
                 notBlank(password) ? password : fromEnv.password(), fromEnv.source());
     }
 
-    private static ConfigException unknownEnvironment(RetortConfig config, String name) {
+    private static ConfigException unknownEnvironment(RetortConfig config, String name, String source) {
         String where = config.file() == null ? "no retort.yaml was found" : config.file() + " defines "
                 + (config.environments().isEmpty() ? "no environments" : config.environments().keySet());
-        return new ConfigException("Unknown environment '" + name + "': " + where
+        return new ConfigException("Unknown environment '" + name + "' (" + source + "): " + where
                 + ". Choose one with --env or RETORT_ENV, add it under environments:, or give --url.");
     }
 
@@ -70,18 +70,21 @@ public final class ConnectionResolver {
         if (u.startsWith("postgres://") || u.startsWith("postgresql://")) {
             try {
                 URI uri = new URI(u);
+                // The raw authority, not getHost(): java.net.URI has no host for "db_1" or "h1:5432,h2:5432",
+                // both of which PostgreSQL accepts.
+                String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+                int at = authority.lastIndexOf('@');
                 String user = null;
                 String password = null;
-                if (uri.getRawUserInfo() != null) {
-                    String[] parts = uri.getRawUserInfo().split(":", 2);
+                if (at >= 0) {
+                    String[] parts = authority.substring(0, at).split(":", 2);
                     user = decode(parts[0]);
                     password = parts.length > 1 ? decode(parts[1]) : null;
                 }
-                String host = uri.getHost() == null ? "localhost" : uri.getHost();
-                String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+                String hosts = authority.substring(at + 1);
                 String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-                return new DatabaseTarget("jdbc:postgresql://" + host + port + uri.getRawPath() + query,
-                        user, password, source);
+                return new DatabaseTarget("jdbc:postgresql://" + (hosts.isEmpty() ? "localhost" : hosts)
+                        + uri.getRawPath() + query, user, password, source);
             } catch (URISyntaxException e) {
                 throw new ConfigException("The database URL from " + source + " is malformed: "
                         + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
@@ -91,8 +94,9 @@ public final class ConnectionResolver {
                 + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
     }
 
+    /** Percent-decoding only: a {@code +} in a URL's user info is a plus sign, not a space as in a form. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String firstNonBlank(String a, String b) {

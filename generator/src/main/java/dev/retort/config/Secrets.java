@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 public final class Secrets {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;](?:password|sslpassword)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("^([a-z:]+//[^/@:]*:)[^@/]*@");
+    /** Up to the last {@code @} before any query, so an unencoded {@code @} or {@code /} in a password is covered. */
+    private static final Pattern USER_INFO = Pattern.compile("^([a-z:]+//[^/@:?#]*:)[^?#]*@");
 
     private Secrets() {
     }

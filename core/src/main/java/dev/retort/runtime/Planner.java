@@ -88,8 +88,8 @@ final class Planner {
         }
     }
 
-    /** The heads a stamp to {@code target} records. */
-    List<String> stamp(List<String> current, String target) {
+    /** The revisions {@code target} names, sorted: the heads a stamp records, or where an offline script starts. */
+    List<String> resolveHeads(List<String> current, String target) {
         return targets.resolve(target, current).stream().sorted().toList();
     }
 }

@@ -82,7 +82,7 @@ public final class Runner {
             if (!purge) {
                 planner.checkKnown(current, versionTable.name());
             }
-            List<String> to = planner.stamp(purge ? List.of() : current, target);
+            List<String> to = planner.resolveHeads(purge ? List.of() : current, target);
             versionTable.ensure(connection);
             connection.setAutoCommit(false);
             try (java.sql.Statement st = connection.createStatement()) {
@@ -115,7 +115,7 @@ public final class Runner {
      * Needs no database.
      */
     public String script(String from, String target, boolean upgrade) {
-        List<String> start = planner.stamp(List.of(), from);
+        List<String> start = planner.resolveHeads(List.of(), from);
         List<Step> steps = upgrade ? planner.upgrade(start, target) : planner.downgrade(start, target);
         StringBuilder out = new StringBuilder();
         out.append("-- Retort offline script: ").append(upgrade ? "upgrade " : "downgrade ")

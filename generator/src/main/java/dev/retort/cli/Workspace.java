@@ -60,7 +60,8 @@ final class Workspace {
             boolean fromOptions = options.config() == null && !Files.exists(file) && options.migrations() != null
                     && (options.url() != null || context.env().containsKey("RETORT_URL")
                         || context.env().containsKey("DATABASE_URL"));
-            config = fromOptions ? RetortConfig.none(context.workingDirectory()) : ConfigLoader.load(file, context.env());
+            config = fromOptions ? RetortConfig.none(context.workingDirectory())
+                    : ConfigLoader.load(file, context.env(), options.config() != null);
         }
         return config;
     }

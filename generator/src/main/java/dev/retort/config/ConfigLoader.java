@@ -26,13 +26,21 @@ public final class ConfigLoader {
     }
 
     public static RetortConfig load(Path file, Map<String, String> env) {
+        return load(file, env, false);
+    }
+
+    /** @param explicit whether the user named the file ({@code --config}), which changes the advice when it is missing */
+    public static RetortConfig load(Path file, Map<String, String> env, boolean explicit) {
         Path absolute = file.toAbsolutePath().normalize();
         String text;
         try {
             text = Files.readString(absolute);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("No configuration file at " + absolute + ". Run 'retort init' to create one, "
-                    + "pass --config FILE, or give --url and --migrations on the command line.");
+            throw new ConfigException(explicit
+                    ? "The configuration file " + absolute + " given with --config does not exist. Check the path, "
+                        + "or run 'retort init' to create it."
+                    : "No configuration file at " + absolute + ". Run 'retort init' to create one, "
+                        + "pass --config FILE, or give --url and --migrations on the command line.");
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + absolute + ": " + e.getMessage(), e);
         }

@@ -50,8 +50,33 @@ public final class ConnectionResolver {
         String user = Interpolation.expand(environment.user(), env, prefix + "user", file);
         String password = Interpolation.expand(environment.password(), env, prefix + "password", file);
         DatabaseTarget fromEnv = fromUrl(url, "environment '" + name + "' of " + file);
+        rejectConflict(fromEnv.url(), "user", user, prefix, file);
+        rejectConflict(fromEnv.url(), "password", password, prefix, file);
         return new DatabaseTarget(fromEnv.url(), notBlank(user) ? user : fromEnv.user(),
                 notBlank(password) ? password : fromEnv.password(), fromEnv.source());
+    }
+
+    /**
+     * The driver lets {@code ?user=} in the URL win over the connection properties, which would silently
+     * ignore the environment's {@code user:}; a URL and a key that disagree are therefore an error.
+     */
+    private static void rejectConflict(String jdbcUrl, String key, String configured, String prefix, String file) {
+        if (!notBlank(configured)) {
+            return;
+        }
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return;
+        }
+        for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(key)
+                    && !decode(pair.substring(eq + 1)).equals(configured)) {
+                throw new ConfigException(file + ": " + prefix + key + " and the " + key + "= parameter of "
+                        + prefix + "url disagree" + (key.equals("user") ? " ('" + configured + "' versus '"
+                        + decode(pair.substring(eq + 1)) + "')" : "") + ". Keep only one of them.");
+            }
+        }
     }
 
     private static ConfigException unknownEnvironment(RetortConfig config, String name, String source) {

@@ -67,14 +67,7 @@ class AtomicityTest {
             // Make the server notice a vanished client while it sleeps, instead of after 120 s.
             String url = db.url() + (db.url().contains("?") ? "&" : "?")
                     + "options=-c%20client_connection_check_interval%3D200";
-            p.writeConfig("""
-                    migrations:
-                      directory: migrations
-                      package: %s
-                    environments:
-                      dev:
-                        url: %s
-                    """.formatted(Project.PACKAGE, url));
+            p.writeConfigWithUrl(url);
 
             Process child = new ProcessBuilder(javaCommand("--config", p.config().toString(), "upgrade"))
                     .redirectErrorStream(true).redirectOutput(p.root().resolve("child.log").toFile()).start();

@@ -31,14 +31,7 @@ final class Project implements AutoCloseable {
             Path root = Files.createTempDirectory("retort-project");
             Project p = new Project(root, db);
             Files.createDirectories(p.migrationsDir());
-            p.writeConfig("""
-                    migrations:
-                      directory: migrations
-                      package: %s
-                    environments:
-                      dev:
-                        url: %s
-                    """.formatted(PACKAGE, db.url()));
+            p.writeConfigWithUrl(db.url());
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +61,18 @@ final class Project implements AutoCloseable {
     /** Runs the command line from the project folder. */
     Cli.Result run(String... args) {
         return cli().run(args);
+    }
+
+    /** The standard configuration with the {@code dev} environment's url replaced. */
+    void writeConfigWithUrl(String url) {
+        writeConfig("""
+                migrations:
+                  directory: migrations
+                  package: %s
+                environments:
+                  dev:
+                    url: %s
+                """.formatted(PACKAGE, url));
     }
 
     void writeConfig(String yaml) {

@@ -204,6 +204,20 @@ class ConfigTest {
         }
 
         @Test
+        @DisplayName("an environment whose url and user: name different users is refused; the same user is fine")
+        void conflictingUser() {
+            RetortConfig both = new RetortConfig(Path.of(FILE), Path.of("/app"), null, null, null, Map.of("dev",
+                    new EnvironmentConfig("jdbc:postgresql://h/app?user=postgres", "app_migrator", "pw")));
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConnectionResolver.resolve(both, null, null, env()));
+            assertMentions(e.getMessage(), "environments.dev.user", "'app_migrator' versus 'postgres'", FILE);
+            assertFalse(e.getMessage().contains("pw"), e::getMessage);
+            RetortConfig same = new RetortConfig(Path.of(FILE), Path.of("/app"), null, null, null, Map.of("dev",
+                    new EnvironmentConfig("jdbc:postgresql://h/app?user=postgres", "postgres", null)));
+            assertEquals("postgres", ConnectionResolver.resolve(same, null, null, env()).user());
+        }
+
+        @Test
         @DisplayName("without a dev environment and nothing selected, says dev is the default")
         void noDefaultEnvironment() {
             RetortConfig noDev = new RetortConfig(Path.of(FILE), Path.of("/app"), null, null, null,

@@ -1,0 +1,44 @@
+package dev.retort.catalog;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which database objects Retort manages: names matching an {@code include} pattern (all when there is none)
+ * and no {@code exclude} pattern. Patterns are globs: {@code *} any run of characters, {@code ?} one. The
+ * version table is never managed.
+ */
+public record CatalogFilter(String versionTable, List<String> include, List<String> exclude) {
+
+    public CatalogFilter {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    public static CatalogFilter of(String versionTable) {
+        return new CatalogFilter(versionTable, List.of(), List.of());
+    }
+
+    /** Whether a table, sequence or type named {@code name} is compared. */
+    public boolean includes(String name) {
+        if (name.equals(versionTable)) {
+            return false;
+        }
+        if (!include.isEmpty() && include.stream().noneMatch(p -> matches(p, name))) {
+            return false;
+        }
+        return exclude.stream().noneMatch(p -> matches(p, name));
+    }
+
+    static boolean matches(String glob, String name) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.matches(regex.toString(), name);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.retort.hibernate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the entities are and how the application configures Hibernate: the class loader that sees the
+ * compiled entity classes, the packages to scan (subpackages included), the naming strategies, and any
+ * further Hibernate settings the application sets that change its DDL (for example
+ * {@code hibernate.auto_quote_keyword} or {@code hibernate.globally_quoted_identifiers}).
+ *
+ * @param settings Hibernate settings as the application gives them; connection and dialect settings are
+ *                 ignored, since the schema is always read offline for PostgreSQL
+ */
+public record EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming,
+                           Map<String, String> settings) {
+
+    public EntitySource {
+        Objects.requireNonNull(classLoader, "classLoader");
+        packages = List.copyOf(packages);
+        if (packages.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one entity package");
+        }
+        naming = naming == null ? NamingSettings.DEFAULT : naming;
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    public EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming) {
+        this(classLoader, packages, naming, Map.of());
+    }
+
+    /** The entities of {@code packages} seen by {@code classLoader}, with Hibernate's default naming. */
+    public static EntitySource of(ClassLoader classLoader, String... packages) {
+        return new EntitySource(classLoader, List.of(packages), NamingSettings.DEFAULT, Map.of());
+    }
+
+    public EntitySource withNaming(NamingSettings value) {
+        return new EntitySource(classLoader, packages, value, settings);
+    }
+
+    public EntitySource withSettings(Map<String, String> value) {
+        return new EntitySource(classLoader, packages, naming, value);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.retort.hibernate;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.registry.selector.spi.StrategySelector;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+
+/**
+ * Hibernate's mapping {@link Metadata} for the entity classes, built without a database: JDBC metadata access
+ * is switched off and the dialect is fixed to {@code PostgreSQLDialect} for PostgreSQL {@value #MAJOR}.0, so the
+ * same classes always give the same DDL. One service registry per build, closed with this object.
+ */
+final class OfflineMetadata implements AutoCloseable {
+
+    /** The PostgreSQL version whose DDL we read: what the project runs on and tests against. */
+    static final int MAJOR = 15;
+
+    /** Settings that would connect to a database or change the dialect; the application's values are dropped. */
+    private static final Set<String> CONNECTION_PREFIXES = Set.of(
+            "hibernate.connection.", "jakarta.persistence.jdbc.", "javax.persistence.jdbc.", "hibernate.hikari.",
+            "hibernate.c3p0.", "hibernate.agroal.", "hibernate.dialect", "jakarta.persistence.database-",
+            "javax.persistence.database-", "jakarta.persistence.jtaDataSource", "jakarta.persistence.nonJtaDataSource",
+            "javax.persistence.jtaDataSource", "javax.persistence.nonJtaDataSource",
+            "hibernate.boot.allow_jdbc_metadata_access", "hibernate.temp.use_jdbc_metadata_defaults");
+
+    private final StandardServiceRegistry registry;
+    private final Metadata metadata;
+
+    private OfflineMetadata(StandardServiceRegistry registry, Metadata metadata) {
+        this.registry = registry;
+        this.metadata = metadata;
+    }
+
+    static OfflineMetadata build(EntitySource source, EntityClasses classes) {
+        // Auto-close: destroying the standard registry destroys this one too (and lets go of the class loader).
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(source.classLoader())
+                .enableAutoClose()
+                .build();
+        StandardServiceRegistry registry;
+        try {
+            registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings(source.settings())).build();
+        } catch (RuntimeException | LinkageError e) {
+            bootstrap.close();
+            throw new EntityMappingException("settings", "Hibernate rejects the settings " + source.settings().keySet()
+                    + ": " + NamingStrategies.rootMessage(e) + ". Correct or remove the setting, then run Retort again.",
+                    e);
+        }
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.classes().forEach(sources::addAnnotatedClass);
+            classes.annotatedPackages().forEach(sources::addPackage);
+            MetadataBuilder builder = sources.getMetadataBuilder();
+            NamingStrategies naming = new NamingStrategies(registry.requireService(StrategySelector.class),
+                    source.classLoader());
+            PhysicalNamingStrategy physical = naming.physical(source.naming().physical());
+            if (physical != null) {
+                builder.applyPhysicalNamingStrategy(physical);
+            }
+            ImplicitNamingStrategy implicit = naming.implicit(source.naming().implicit());
+            if (implicit != null) {
+                builder.applyImplicitNamingStrategy(implicit);
+            }
+            return new OfflineMetadata(registry, build(builder, classes));
+        } catch (RuntimeException | Error e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    private static Metadata build(MetadataBuilder builder, EntityClasses classes) {
+        try {
+            MetadataImplementor metadata = (MetadataImplementor) builder.build();
+            // What the session factory does before Hibernate's schema creation runs: table and primary key columns
+            // in the order of the configured ColumnOrderingStrategy (types by size, then names, by default).
+            metadata.orderColumns(true);
+            return metadata;
+        } catch (EntityMappingException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw MappingFailures.rejected(e, classes);
+        }
+    }
+
+    static Map<String, Object> settings(Map<String, String> application) {
+        Map<String, Object> settings = new HashMap<>();
+        application.forEach((key, value) -> {
+            if (CONNECTION_PREFIXES.stream().noneMatch(key::startsWith)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, "false");
+        settings.put(JdbcSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect");
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, MAJOR + ".0");
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, String.valueOf(MAJOR));
+        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, "0");
+        return settings;
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+
+    JdbcEnvironment jdbcEnvironment() {
+        return metadata.getDatabase().getJdbcEnvironment();
+    }
+
+    /** How Hibernate's schema creation renders names: default catalog and schema as configured. */
+    SqlStringGenerationContext generationContext() {
+        return SqlStringGenerationContextImpl.fromConfigurationMap(jdbcEnvironment(), metadata.getDatabase(),
+                registry.requireService(ConfigurationService.class).getSettings());
+    }
+
+    @Override
+    public void close() {
+        StandardServiceRegistryBuilder.destroy(registry);
+    }
+}

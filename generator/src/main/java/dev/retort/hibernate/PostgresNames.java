@@ -1,0 +1,69 @@
+package dev.retort.hibernate;
+
+import java.nio.charset.StandardCharsets;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.mapping.Column;
+
+/**
+ * The name PostgreSQL gives an object Hibernate names in its DDL. A quoted identifier keeps its text; an
+ * unquoted one is folded to lower case the way PostgreSQL folds it (ASCII letters only, as in a UTF-8
+ * database); both are cut to PostgreSQL's 63-byte limit.
+ */
+final class PostgresNames {
+
+    /** {@code NAMEDATALEN - 1}. */
+    static final int MAX_BYTES = 63;
+
+    private PostgresNames() {
+    }
+
+    static String of(Identifier identifier) {
+        return identifier.isQuoted() ? truncate(identifier.getText()) : fold(identifier.getText());
+    }
+
+    static String of(Column column) {
+        return column.isQuoted() ? truncate(column.getName()) : fold(column.getName());
+    }
+
+    /**
+     * A name Hibernate writes into the DDL verbatim (constraint and index names): double quotes around it
+     * keep it as written, backticks too (Hibernate's own quoting), anything else is folded.
+     */
+    static String verbatim(String name) {
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return truncate(name.substring(1, name.length() - 1).replace("\"\"", "\""));
+        }
+        if (name.length() >= 2 && name.startsWith("`") && name.endsWith("`")) {
+            return truncate(name.substring(1, name.length() - 1));
+        }
+        return fold(name);
+    }
+
+    static String fold(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return truncate(out.toString());
+    }
+
+    /** Cuts {@code name} to at most 63 UTF-8 bytes without splitting a character, as PostgreSQL does. */
+    static String truncate(String name) {
+        if (name.length() <= MAX_BYTES / 3 || name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES) {
+            return name;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_BYTES) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
+    }
+}

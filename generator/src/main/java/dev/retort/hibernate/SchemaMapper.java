@@ -1,0 +1,134 @@
+package dev.retort.hibernate;
+
+import dev.retort.schema.EnumType;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.SequenceOptions;
+import dev.retort.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.PersistentClass;
+
+/**
+ * Maps Hibernate's relational model (namespaces with tables and sequences, plus the auxiliary objects that
+ * define enum types) to one {@link Schema} per PostgreSQL schema, keeping exactly what Hibernate's schema
+ * creation ({@code SchemaCreatorImpl}) would create.
+ */
+final class SchemaMapper {
+
+    private final Metadata metadata;
+    private final SqlStringGenerationContext context;
+    private final Dialect dialect;
+    private Map<org.hibernate.mapping.Table, String> owners;
+
+    SchemaMapper(OfflineMetadata offline) {
+        this.metadata = offline.metadata();
+        this.context = offline.generationContext();
+        this.dialect = metadata.getDatabase().getDialect();
+    }
+
+    /** The name of the schema tables without an explicit schema land in, or {@code null} for the search path's. */
+    String defaultSchemaName() {
+        Identifier schema = context.getDefaultSchema();
+        return schema == null ? null : PostgresNames.of(schema);
+    }
+
+    /** One schema per PostgreSQL schema the entities use, in no particular order. */
+    List<Schema> schemas() {
+        TableMapper tables = new TableMapper(metadata, this::owner);
+        Map<String, Parts> bySchema = new LinkedHashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            Identifier schemaName = context.schemaWithDefault(namespace.getPhysicalName().schema());
+            Parts parts = bySchema.computeIfAbsent(schemaName == null ? null : PostgresNames.of(schemaName),
+                    k -> new Parts());
+            if (!namespace.getUserDefinedTypes().isEmpty()) {
+                String type = namespace.getUserDefinedTypes().iterator().next().getName();
+                throw new EntityMappingException(type, "Retort cannot represent the composite type " + type
+                        + " (a @Struct embeddable) yet. Store the embeddable as plain columns or as JSON.");
+            }
+            for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                parts.sequences.add(sequence(sequence));
+            }
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (table.isPhysicalTable() && !table.isView()) {
+                    parts.tables.add(tables.map(table));
+                }
+            }
+        }
+        bySchema.computeIfAbsent(defaultSchemaName(), k -> new Parts()).enums.addAll(enumTypes());
+        List<Schema> out = new ArrayList<>();
+        bySchema.forEach((name, parts) -> out.add(new Schema(name, parts.tables, parts.sequences, parts.enums)));
+        return out;
+    }
+
+    /**
+     * As {@code StandardSequenceExporter} with PostgreSQL's sequence support:
+     * {@code create sequence s start with 1 increment by 50}, with {@code minvalue}/{@code maxvalue} only when
+     * the start lies outside PostgreSQL's default range.
+     */
+    private Sequence sequence(org.hibernate.boot.model.relational.Sequence sequence) {
+        String name = PostgresNames.of(sequence.getName().getSequenceName());
+        if (sequence.getOptions() != null && !sequence.getOptions().isBlank()) {
+            throw new EntityMappingException(name, "Retort cannot represent the options of sequence " + name + " (\""
+                    + sequence.getOptions() + "\") yet. Remove them from the @SequenceGenerator to compare this schema.");
+        }
+        long start = sequence.getInitialValue();
+        long increment = sequence.getIncrementSize();
+        SequenceOptions options = SequenceOptions.DEFAULTS.withStart(start).withIncrement(increment);
+        if (increment > 0 && start <= 0) {
+            options = options.withMinValue(start);
+        } else if (increment < 0 && start >= 0) {
+            options = options.withMaxValue(start);
+        }
+        return Sequence.of(name).withOptions(options);
+    }
+
+    private List<EnumType> enumTypes() {
+        Map<String, EnumType> types = new LinkedHashMap<>();
+        for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (!object.appliesToDialect(dialect)) {
+                continue;
+            }
+            Optional<EnumType> type = EnumTypes.parse(object.sqlCreateStrings(context));
+            if (type.isEmpty()) {
+                throw new EntityMappingException(object.getExportIdentifier(), "Retort cannot represent the database"
+                        + " object " + object.getExportIdentifier() + " (" + String.join("; ",
+                        object.sqlCreateStrings(context)) + ") yet. Remove it from the mapping to compare this schema.");
+            }
+            types.putIfAbsent(type.get().name(), type.get());
+        }
+        return List.copyOf(types.values());
+    }
+
+    /** The entity (or collection role) a table belongs to, for messages; computed only when one is needed. */
+    private String owner(org.hibernate.mapping.Table table) {
+        if (owners == null) {
+            owners = new HashMap<>();
+            for (PersistentClass entity : metadata.getEntityBindings()) {
+                entity.getTableClosure().forEach(t -> owners.putIfAbsent(t, entity.getEntityName()));
+                entity.getJoins().forEach(j -> owners.putIfAbsent(j.getTable(), entity.getEntityName()));
+            }
+            for (Collection collection : metadata.getCollectionBindings()) {
+                owners.putIfAbsent(collection.getCollectionTable(), collection.getRole());
+            }
+        }
+        return owners.getOrDefault(table, table.getName());
+    }
+
+    private static final class Parts {
+        final List<Table> tables = new ArrayList<>();
+        final List<Sequence> sequences = new ArrayList<>();
+        final List<EnumType> enums = new ArrayList<>();
+    }
+}

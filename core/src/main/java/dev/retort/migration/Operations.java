@@ -37,6 +37,7 @@ import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The facade a migration's {@code upgrade(op)} and {@code downgrade(op)} call: one typed method per
@@ -112,6 +113,20 @@ public final class Operations {
     /** Changes a column from one full definition to another (same name); reversible. */
     public void alterColumn(String table, Column from, Column to) {
         AlterColumn alteration = AlterColumn.between(table, from, to);
+        if (alteration != null) {
+            run(alteration);
+        }
+    }
+
+    /**
+     * Changes the aspects of a column the {@code change} names, each with its value before and after, which
+     * makes it reversible: {@code op.alterColumn("t", "c", c -> c.type("varchar(50)", "varchar(200)").nullable(true, false))}.
+     * This is the form generated migrations use.
+     */
+    public void alterColumn(String table, String column, Consumer<AlterColumn.Builder> change) {
+        AlterColumn.Builder builder = new AlterColumn.Builder(table, column);
+        change.accept(builder);
+        AlterColumn alteration = builder.build();
         if (alteration != null) {
             run(alteration);
         }

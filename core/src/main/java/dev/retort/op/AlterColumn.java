@@ -130,6 +130,11 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
             return this;
         }
 
+        /** The type before and after, as SQL text: {@code c.type("varchar(50)", "varchar(200)")}. */
+        public Builder type(String from, String to) {
+            return type(ColumnType.of(from), ColumnType.of(to));
+        }
+
         public Builder type(Change<ColumnType> change) {
             type = change;
             return this;
@@ -153,6 +158,11 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         public Builder defaultValue(Default from, Default to) {
             defaultValue = Objects.equals(from, to) ? null : Change.of(from, to);
             return this;
+        }
+
+        /** The server default before and after as SQL expressions, {@code null} for none. */
+        public Builder defaultValue(String from, String to) {
+            return defaultValue(from == null ? null : Default.of(from), to == null ? null : Default.of(to));
         }
 
         public Builder defaultValue(Change<Default> change) {

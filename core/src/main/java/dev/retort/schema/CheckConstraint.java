@@ -17,6 +17,11 @@ public record CheckConstraint(String name, String expression) implements Constra
         return new CheckConstraint(name, expression);
     }
 
+    /** A check PostgreSQL names itself ({@code <table>_<column>_check} or {@code <table>_check}). */
+    public static CheckConstraint unnamed(String expression) {
+        return new CheckConstraint(null, expression);
+    }
+
     @Override
     public String kind() {
         return "check constraint";

@@ -13,6 +13,11 @@ public record PrimaryKey(String name, List<String> columns) implements Constrain
         return new PrimaryKey(name, List.of(columns));
     }
 
+    /** A primary key PostgreSQL names itself ({@code <table>_pkey}), as Hibernate's DDL leaves it. */
+    public static PrimaryKey unnamed(String... columns) {
+        return new PrimaryKey(null, List.of(columns));
+    }
+
     @Override
     public String kind() {
         return "primary key";

@@ -15,6 +15,11 @@ public record UniqueConstraint(String name, List<String> columns, Deferrability 
         return new UniqueConstraint(name, List.of(columns), Deferrability.NOT_DEFERRABLE);
     }
 
+    /** A unique constraint PostgreSQL names itself ({@code <table>_<column>_key}). */
+    public static UniqueConstraint unnamed(String... columns) {
+        return new UniqueConstraint(null, List.of(columns), Deferrability.NOT_DEFERRABLE);
+    }
+
     public UniqueConstraint deferrable(Deferrability value) {
         return new UniqueConstraint(name, columns, value);
     }

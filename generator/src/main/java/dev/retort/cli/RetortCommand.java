@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Schema migrations for Hibernate applications on PostgreSQL.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
-            InitCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
+            InitCommand.class, GenerateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
             StampCommand.class, MergeCommand.class, SqlCommand.class, CommandLine.HelpCommand.class
         },
@@ -55,8 +55,17 @@ public final class RetortCommand implements Runnable {
     String migrationsPackage;
 
     @Option(names = "--classpath", paramLabel = "PATHS", split = "${sys:path.separator}", scope = ScopeType.INHERIT,
-            description = "Extra class path entries holding compiled migrations, separated by '${sys:path.separator}'.")
+            description = "Class path entries with the compiled entities (and compiled migrations), separated by "
+                    + "'${sys:path.separator}' (overrides entities.classpath).")
     List<Path> classpath;
+
+    @Option(names = "--package", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Package of @Entity classes to compare (repeatable; overrides entities.packages).")
+    List<String> packages;
+
+    @Option(names = "--naming", paramLabel = "STRATEGY", scope = ScopeType.INHERIT,
+            description = "Hibernate naming: default, spring, or a PhysicalNamingStrategy class (overrides entities.naming).")
+    String naming;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces of errors.")
@@ -82,7 +91,8 @@ public final class RetortCommand implements Runnable {
     Workspace workspace() {
         if (workspace == null) {
             workspace = new Workspace(context, new Workspace.Options(config, env, url, migrations,
-                    migrationsPackage, classpath == null ? List.of() : classpath));
+                    migrationsPackage, classpath == null ? List.of() : classpath,
+                    packages == null ? List.of() : packages, naming));
         }
         return workspace;
     }

@@ -3,9 +3,13 @@ package dev.retort.cli;
 import dev.retort.config.ConfigException;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.ConnectionResolver;
+import dev.retort.catalog.CatalogFilter;
 import dev.retort.config.DatabaseTarget;
+import dev.retort.config.EntitiesConfig;
 import dev.retort.config.RetortConfig;
 import dev.retort.ddl.PostgresDialect;
+import dev.retort.hibernate.EntitySource;
+import dev.retort.hibernate.NamingSettings;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
@@ -33,7 +37,7 @@ final class Workspace {
 
     /** The global command-line options. */
     record Options(Path config, String env, String url, Path migrations, String migrationsPackage,
-                   List<Path> classpath) {
+                   List<Path> classpath, List<String> packages, String naming) {
     }
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
@@ -42,6 +46,7 @@ final class Workspace {
     private final Options options;
     private RetortConfig config;
     private RevisionGraph graph;
+    private ClassLoader classLoader;
 
     Workspace(CliContext context, Options options) {
         this.context = context;
@@ -114,16 +119,33 @@ final class Workspace {
         return graph;
     }
 
+    /**
+     * The loader for entities and compiled migrations: {@code --classpath} (relative to the working directory),
+     * else {@code entities.classpath} (relative to retort.yaml), over Retort's own classes.
+     */
     private ClassLoader classLoader() {
+        if (classLoader != null) {
+            return classLoader;
+        }
         ClassLoader parent = Workspace.class.getClassLoader();
-        if (options.classpath().isEmpty()) {
+        List<Path> entries = new ArrayList<>();
+        String from;
+        if (!options.classpath().isEmpty()) {
+            options.classpath().forEach(p -> entries.add(context.workingDirectory().resolve(p)));
+            from = "--classpath";
+        } else {
+            config().entities().classpath().forEach(p -> entries.add(config().baseDirectory().resolve(p)));
+            from = "entities.classpath in " + describeConfig();
+        }
+        if (entries.isEmpty()) {
+            classLoader = parent;
             return parent;
         }
         List<URL> urls = new ArrayList<>();
-        for (Path p : options.classpath()) {
-            Path entry = context.workingDirectory().resolve(p);
+        for (Path entry : entries) {
             if (!Files.exists(entry)) {
-                throw new ConfigException("Class path entry " + entry + " (from --classpath) does not exist.");
+                throw new ConfigException("Class path entry " + entry.normalize() + " (from " + from + ") does not "
+                        + "exist. Build the project first (mvn compile), or correct the path.");
             }
             try {
                 urls.add(entry.toUri().toURL());
@@ -131,7 +153,32 @@ final class Workspace {
                 throw new ConfigException("Bad class path entry " + entry + ": " + e.getMessage());
             }
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), parent);
+        classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
+        return classLoader;
+    }
+
+    /** The entity classes to compare: packages from {@code --package} or {@code entities.packages}. */
+    EntitySource entities() {
+        List<String> packages = !options.packages().isEmpty() ? options.packages() : config().entities().packages();
+        if (packages.isEmpty()) {
+            throw new ConfigException("No entity packages to compare: set entities.packages (and entities.classpath) "
+                    + "in " + describeConfig() + ", or pass --package NAME --classpath PATHS.");
+        }
+        EntitiesConfig.NamingConfig naming = config().entities().naming();
+        NamingSettings settings = options.naming() != null
+                ? (isPreset(options.naming()) ? NamingSettings.preset(options.naming())
+                    : new NamingSettings(options.naming(), null))
+                : new NamingSettings(naming.physical(), naming.implicit());
+        return new EntitySource(classLoader(), packages, settings, config().entities().settings());
+    }
+
+    private static boolean isPreset(String name) {
+        return name.equals(NamingSettings.DEFAULT_PRESET) || name.equals(NamingSettings.SPRING_PRESET);
+    }
+
+    /** What Retort manages: everything but the version table and what retort.yaml excludes. */
+    CatalogFilter filter() {
+        return new CatalogFilter(versionTable(), config().include(), config().exclude());
     }
 
     String versionTable() {

@@ -61,10 +61,21 @@ public final class ConfigLoader {
         MigrationsConfig migrations = doc.migrations() == null ? null : new MigrationsConfig(
                 Interpolation.expand(doc.migrations().directory(), env, "migrations.directory", name),
                 Interpolation.expand(doc.migrations().packageName(), env, "migrations.package", name));
+        EntitiesConfig entities = doc.entities() == null ? null : new EntitiesConfig(
+                expandAll(doc.entities().packages(), env, "entities.packages", name),
+                expandAll(doc.entities().classpath(), env, "entities.classpath", name),
+                new EntitiesConfig.NamingConfig(
+                        Interpolation.expand(doc.entities().naming().physical(), env, "entities.naming.physical", name),
+                        Interpolation.expand(doc.entities().naming().implicit(), env, "entities.naming.implicit", name)),
+                doc.entities().settings());
         return new RetortConfig(absolute, absolute.getParent(), migrations,
                 Interpolation.expand(doc.versionTable(), env, "version_table", name),
                 Interpolation.expand(doc.schema(), env, "schema", name),
-                doc.environments());
+                doc.environments(), entities, doc.include(), doc.exclude());
+    }
+
+    private static List<String> expandAll(List<String> values, Map<String, String> env, String where, String file) {
+        return values.stream().map(v -> Interpolation.expand(v, env, where, file)).toList();
     }
 
     private static String line(JsonLocation location) {

@@ -2,6 +2,7 @@ package dev.retort.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,13 +13,25 @@ import java.util.TreeMap;
  * @param schema       the PostgreSQL schema Retort works in (its version table lives there); {@code null}
  *                     for the connection's default ({@code public})
  * @param versionTable the table recording applied revisions
+ * @param include      name patterns ({@code *}, {@code ?}) of the tables, sequences and types Retort manages;
+ *                     empty for all
+ * @param exclude      name patterns of those it leaves alone
  */
 public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
-                           String schema, Map<String, EnvironmentConfig> environments) {
+                           String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
+                           List<String> include, List<String> exclude) {
 
     public RetortConfig {
         environments = environments == null ? Map.of() : new TreeMap<>(environments);
         migrations = migrations == null ? new MigrationsConfig(null, null) : migrations;
+        entities = entities == null ? new EntitiesConfig(null, null, null, null) : entities;
+        include = include == null ? List.of() : List.copyOf(include);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+    }
+
+    public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
+                        String schema, Map<String, EnvironmentConfig> environments) {
+        this(file, baseDirectory, migrations, versionTable, schema, environments, null, null, null);
     }
 
     /** The configuration used when there is no {@code retort.yaml} and everything comes from options. */
@@ -30,6 +43,9 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
     record Document(@JsonProperty("migrations") MigrationsConfig migrations,
                     @JsonProperty("version_table") String versionTable,
                     @JsonProperty("schema") String schema,
-                    @JsonProperty("environments") Map<String, EnvironmentConfig> environments) {
+                    @JsonProperty("environments") Map<String, EnvironmentConfig> environments,
+                    @JsonProperty("entities") EntitiesConfig entities,
+                    @JsonProperty("include") List<String> include,
+                    @JsonProperty("exclude") List<String> exclude) {
     }
 }

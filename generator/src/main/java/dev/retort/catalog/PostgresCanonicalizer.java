@@ -1,0 +1,229 @@
+package dev.retort.catalog;
+
+import dev.retort.ddl.PostgresIdentifiers;
+import dev.retort.diff.CanonicalForms;
+import dev.retort.diff.PostgresComparisonDialect;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Asks PostgreSQL how it spells the desired side's types, defaults and check expressions, by creating them on
+ * temporary tables inside a transaction that is rolled back. The comparator then compares the database's
+ * spelling with the database's spelling: {@code status in ('A','B')} and
+ * {@code ((status)::text = ANY ((ARRAY['A'::character varying, ...])::text[]))} agree without guesswork.
+ * Only what the rewrite rules cannot settle is sent, in a few statements whatever the schema size.
+ */
+public final class PostgresCanonicalizer {
+
+    private final PostgresComparisonDialect rules = new PostgresComparisonDialect();
+
+    public CanonicalForms canonicalize(Connection connection, Schema desired, Schema actual) throws SQLException {
+        Map<String, Table> existing = actual.tables().stream().collect(Collectors.toMap(Table::name, Function.identity()));
+        Set<String> types = new LinkedHashSet<>();
+        Map<List<String>, String> defaults = new LinkedHashMap<>();
+        Map<String, List<String>> checks = new LinkedHashMap<>();
+        for (Table table : desired.tables()) {
+            table.columns().forEach(c -> types.add(c.type().sql()));
+            Table current = existing.get(table.name());
+            if (current == null) {
+                continue;
+            }
+            for (Column column : table.columns()) {
+                Optional<Column> other = current.column(column.name());
+                if (column.defaultValue() != null && column.identity() == null && other.isPresent()
+                        && !rules.sameDefault(column, column.defaultValue(), other.get().defaultValue())) {
+                    defaults.put(List.of(column.type().sql(), column.defaultValue().sql()), null);
+                }
+            }
+            for (CheckConstraint check : table.checks()) {
+                boolean settled = current.checks().stream()
+                        .anyMatch(c -> rules.sameCheck(table.name(), check.expression(), c.expression()));
+                if (!settled) {
+                    checks.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(check.expression());
+                }
+            }
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            Map<String, String> canonicalTypes = canonicalTypes(connection, st, new ArrayList<>(types));
+            Map<List<String>, String> canonicalDefaults = canonicalDefaults(connection, st, defaults.keySet());
+            Map<List<String>, String> canonicalChecks = canonicalChecks(connection, st, desired, checks);
+            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** One temporary table with a column per distinct type; types that do not exist yet are left to the rules. */
+    private static Map<String, String> canonicalTypes(Connection c, Statement st, List<String> types) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        List<String> chunk = new ArrayList<>();
+        for (String type : types) {
+            chunk.add(type);
+            if (chunk.size() == 1000) {
+                typeChunk(c, st, chunk, out);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            typeChunk(c, st, chunk, out);
+        }
+        return out;
+    }
+
+    private static void typeChunk(Connection c, Statement st, List<String> types, Map<String, String> out)
+            throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add("c" + i + " " + types.get(i));
+        }
+        if (tryExecute(c, st, "CREATE TEMP TABLE retort_types (" + String.join(", ", columns) + ")")) {
+            readAttributes(st, "retort_types", types, out);
+            st.execute("DROP TABLE retort_types");
+            return;
+        }
+        for (String type : types) {
+            if (tryExecute(c, st, "CREATE TEMP TABLE retort_types (c0 " + type + ")")) {
+                readAttributes(st, "retort_types", List.of(type), out);
+                st.execute("DROP TABLE retort_types");
+            }
+        }
+    }
+
+    private static void readAttributes(Statement st, String table, List<String> types, Map<String, String> out)
+            throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT attnum, format_type(atttypid, atttypmod) FROM pg_attribute "
+                + "WHERE attrelid = 'pg_temp." + table + "'::regclass AND attnum > 0 AND NOT attisdropped")) {
+            while (rs.next()) {
+                out.put(types.get(rs.getInt(1) - 1), rs.getString(2));
+            }
+        }
+    }
+
+    /** One temporary table with a column per (type, default) pair; what fails to parse is left to the rules. */
+    private static Map<List<String>, String> canonicalDefaults(Connection c, Statement st, Set<List<String>> pairs)
+            throws SQLException {
+        Map<List<String>, String> out = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        List<List<String>> list = new ArrayList<>(pairs);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            columns.add("c" + i + " " + list.get(i).get(0) + " DEFAULT " + list.get(i).get(1));
+        }
+        if (tryExecute(c, st, "CREATE TEMP TABLE retort_defaults (" + String.join(", ", columns) + ")")) {
+            readDefaults(st, list, out);
+            st.execute("DROP TABLE retort_defaults");
+            return out;
+        }
+        for (List<String> pair : list) {
+            if (tryExecute(c, st, "CREATE TEMP TABLE retort_defaults (c0 " + pair.get(0) + " DEFAULT " + pair.get(1) + ")")) {
+                readDefaults(st, List.of(pair), out);
+                st.execute("DROP TABLE retort_defaults");
+            }
+        }
+        return out;
+    }
+
+    private static void readDefaults(Statement st, List<List<String>> pairs, Map<List<String>, String> out)
+            throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef "
+                + "WHERE adrelid = 'pg_temp.retort_defaults'::regclass")) {
+            while (rs.next()) {
+                out.put(pairs.get(rs.getInt(1) - 1), rs.getString(2));
+            }
+        }
+    }
+
+    /** A temporary copy of each table (its desired columns) carrying the checks to spell. */
+    private static Map<List<String>, String> canonicalChecks(Connection c, Statement st, Schema desired,
+                                                             Map<String, List<String>> checks) throws SQLException {
+        Map<List<String>, String> out = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, List<String>> entry : checks.entrySet()) {
+            Table table = desired.table(entry.getKey()).orElseThrow();
+            String temp = "retort_checks_" + n++;
+            String columns = table.columns().stream()
+                    .map(col -> PostgresIdentifiers.quote(col.name()) + " " + col.type().sql())
+                    .collect(Collectors.joining(", "));
+            if (!tryExecute(c, st, "CREATE TEMP TABLE " + temp + " (" + columns + ")")) {
+                continue;
+            }
+            List<String> expressions = entry.getValue();
+            for (int i = 0; i < expressions.size(); i++) {
+                tryExecute(c, st, "ALTER TABLE " + temp + " ADD CONSTRAINT k" + i + " CHECK (" + expressions.get(i) + ")");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    + "WHERE conrelid = 'pg_temp." + temp + "'::regclass AND contype = 'c'")) {
+                while (rs.next()) {
+                    int i = Integer.parseInt(rs.getString(1).substring(1));
+                    out.put(List.of(table.name(), expressions.get(i)), checkBody(rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code CHECK ((a > 0)) NOT VALID} gives {@code (a > 0)}. */
+    static String checkBody(String definition) {
+        String s = definition.strip();
+        if (s.endsWith(" NOT VALID")) {
+            s = s.substring(0, s.length() - " NOT VALID".length());
+        }
+        if (s.startsWith("CHECK (") && s.endsWith(")")) {
+            s = s.substring("CHECK (".length(), s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Runs {@code sql} under a savepoint; on failure rolls back to it and reports false. */
+    private static boolean tryExecute(Connection c, Statement st, String sql) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            st.execute(sql);
+            c.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            return false;
+        }
+    }
+
+    private record Forms(Map<String, String> types, Map<List<String>, String> defaults,
+                         Map<List<String>, String> checks) implements CanonicalForms {
+        @Override
+        public String type(String type) {
+            return types.get(type);
+        }
+
+        @Override
+        public String defaultValue(String type, String expression) {
+            return defaults.get(List.of(type, expression));
+        }
+
+        @Override
+        public String check(String table, String expression) {
+            return checks.get(List.of(table, expression));
+        }
+    }
+}

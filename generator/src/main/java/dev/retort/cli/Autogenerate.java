@@ -1,0 +1,67 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.catalog.CatalogFilter;
+import dev.retort.catalog.PostgresCanonicalizer;
+import dev.retort.catalog.PostgresCatalogReader;
+import dev.retort.diff.CanonicalForms;
+import dev.retort.diff.Diff;
+import dev.retort.diff.PostgresComparisonDialect;
+import dev.retort.diff.SchemaComparator;
+import dev.retort.hibernate.HibernateSchemaReader;
+import dev.retort.migration.MigrationScript;
+import dev.retort.runtime.RunListener;
+import dev.retort.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The comparison behind {@code generate} and {@code check}: the database must be at the migrations' head;
+ * the entities (desired) and the catalog (actual), both filtered alike, go through PostgreSQL's own
+ * spelling and the comparator.
+ */
+final class Autogenerate {
+
+    /** Both schemas, what separates them, and the head the database is at. */
+    record Comparison(Schema desired, Schema actual, Diff diff, List<String> heads) {
+    }
+
+    private final Workspace workspace;
+
+    Autogenerate(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    Comparison compare(Connection connection) throws SQLException {
+        List<String> heads = requireAtHead(connection);
+        CatalogFilter filter = workspace.filter();
+        Schema desired = filtered(new HibernateSchemaReader().read(workspace.entities()), filter);
+        Schema actual = new PostgresCatalogReader(filter).read(connection);
+        CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
+        Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
+        return new Comparison(desired, actual, diff, heads);
+    }
+
+    /** The database's revisions, which must be the migrations' heads: a comparison starts from the head. */
+    private List<String> requireAtHead(Connection connection) {
+        List<String> current = workspace.runner(RunListener.SILENT).current(connection);
+        List<String> heads = workspace.graph().heads().stream().map(MigrationScript::id).sorted().toList();
+        if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
+            throw new RetortException("The database " + workspace.target().maskedUrl() + " is at "
+                    + (current.isEmpty() ? "base (no revision)" : String.join(", ", current))
+                    + ", but the migrations' head is " + (heads.isEmpty() ? "base (there are none)" : String.join(", ", heads))
+                    + ". Run 'retort upgrade' first: the entities are compared with a database at head, so the "
+                    + "difference is exactly what the next migration must do.");
+        }
+        return heads;
+    }
+
+    private static Schema filtered(Schema schema, CatalogFilter filter) {
+        return new Schema(schema.name(),
+                schema.tables().stream().filter(t -> filter.includes(t.name())).toList(),
+                schema.sequences().stream().filter(s -> filter.includes(s.name())).toList(),
+                schema.enumTypes().stream().filter(e -> filter.includes(e.name())).toList());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.retort.cli;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retort check}. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Compare the entities with the database (which must be at head): exit 0 with 'No changes "
+                + "detected.' when they agree, exit 1 listing the changes a new migration would need.",
+            "Use it in CI to fail a build whose entities drifted from its migrations."})
+final class CheckCommand extends BaseCommand {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or markdown (a table to paste into a pull request). Default: ${DEFAULT-VALUE}.")
+    CheckReport.Format format;
+
+    @Override
+    public Integer call() throws SQLException {
+        Autogenerate.Comparison comparison;
+        try (Connection c = workspace().connect()) {
+            comparison = new Autogenerate(workspace()).compare(c);
+        }
+        out().print(CheckReport.render(format, comparison.diff(), comparison.heads()));
+        out().flush();
+        return comparison.diff().isEmpty() ? RetortCommand.OK : RetortCommand.DRIFT;
+    }
+}

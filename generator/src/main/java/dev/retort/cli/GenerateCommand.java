@@ -1,0 +1,102 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.ddl.Statement;
+import dev.retort.diff.ChangeDescriptions;
+import dev.retort.diff.DetectedChange;
+import dev.retort.diff.Warning;
+import dev.retort.migration.RevisionGraph;
+import dev.retort.op.Operation;
+import dev.retort.render.MigrationSource;
+import dev.retort.render.MigrationWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort generate MESSAGE}. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Compare the entities with the database (which must be at head) and write the difference as a "
+                + "new migration class in the migrations folder.",
+            "Prints each detected change; with none, says 'No changes detected.' and writes nothing."})
+final class GenerateCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "MESSAGE", description = "What the migration does, e.g. \"add reminder index\".")
+    String message;
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "Revision id to use instead of a random one.")
+    String revId;
+
+    @Option(names = "--empty", description = "Write a migration even when nothing changed (for hand-written steps).")
+    boolean empty;
+
+    @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
+    boolean sql;
+
+    @Override
+    public Integer call() throws SQLException {
+        Workspace ws = workspace();
+        RevisionGraph graph = ws.graph();
+        String parent = graph.isEmpty() ? null : graph.head().id();
+        Autogenerate.Comparison comparison;
+        try (Connection c = ws.connect()) {
+            comparison = new Autogenerate(ws).compare(c);
+        }
+        for (DetectedChange change : ChangeDescriptions.of(comparison.diff().operations())) {
+            err().println("Detected " + change.description());
+        }
+        for (Warning warning : comparison.diff().warnings()) {
+            err().println("WARNING (" + warning.kind().code() + "): " + warning.message());
+        }
+        err().flush();
+        if (comparison.diff().operations().isEmpty() && !empty) {
+            out().println("No changes detected.");
+            return RetortCommand.OK;
+        }
+        if (sql) {
+            PostgresDialect dialect = new PostgresDialect();
+            for (Operation op : comparison.diff().operations()) {
+                for (Statement statement : dialect.statements(op)) {
+                    out().println(statement.sql() + ";");
+                }
+            }
+            return RetortCommand.OK;
+        }
+        String id = revId != null ? revId : ws.context().revisionIds().get();
+        if (!id.matches("[A-Za-z0-9_]+")) {
+            throw new RetortException("Revision id '" + id + "' is invalid; use letters, digits and underscores.");
+        }
+        if (graph.contains(id)) {
+            throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
+                    + "; choose another --rev-id.");
+        }
+        Path dir = ws.migrationsDirectory();
+        if (dir == null) {
+            throw new RetortException("generate writes a source file, so it needs a migrations folder: set "
+                    + "migrations.directory in retort.yaml or pass --migrations DIR.");
+        }
+        MigrationSource source = new MigrationWriter().write(comparison.diff(), ws.migrationsPackage(), id,
+                parent == null ? List.of() : List.of(parent), message,
+                ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
+        Path file = dir.resolve(source.fileName());
+        if (Files.exists(file)) {
+            throw new RetortException(file + " already exists; choose another --rev-id or message.");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, source.render());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        out().println("Generating " + file + " ... done");
+        return RetortCommand.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.retort.diff;
+
+/**
+ * How the database itself spells desired types, defaults and check expressions, worked out beforehand (by
+ * asking PostgreSQL to parse them) so the comparator stays a pure function. Each method returns
+ * {@code null} when the form is unknown; the rule-based normalization then decides alone.
+ */
+public interface CanonicalForms {
+
+    CanonicalForms NONE = new CanonicalForms() { };
+
+    /** The database's spelling of {@code type}. */
+    default String type(String type) {
+        return null;
+    }
+
+    /** The database's spelling of {@code expression} as the default of a column of {@code type}. */
+    default String defaultValue(String type, String expression) {
+        return null;
+    }
+
+    /** The database's spelling of check {@code expression} on desired table {@code table}. */
+    default String check(String table, String expression) {
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.retort.diff;
+
+/**
+ * Something a reviewer must know about a detected change: it loses data, may fail on existing rows, may be
+ * a rename Retort cannot tell apart, or cannot be generated at all.
+ *
+ * @param table  the table concerned, or {@code null}
+ * @param column the column concerned, or {@code null}
+ */
+public record Warning(Kind kind, String table, String column, String message) {
+
+    /** What kind of risk a warning names; stable names for JSON. */
+    public enum Kind {
+        DATA_LOSS("data-loss"),
+        NOT_NULL_WITHOUT_DEFAULT("not-null-without-default"),
+        POSSIBLE_RENAME("possible-rename"),
+        CONVERSION("conversion"),
+        UNSUPPORTED("unsupported");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.retort.render;
+
+import static dev.retort.render.JavaText.literal;
+import static dev.retort.render.SchemaCode.INDENT;
+import static dev.retort.render.SchemaCode.string;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.Change;
+import dev.retort.op.CreateEnumType;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnumType;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropTable;
+import dev.retort.op.ExecuteSql;
+import dev.retort.op.OperationVisitor;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.op.SetTableComment;
+import dev.retort.schema.Default;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders each operation as the one {@code op.…(…);} call of the migration API that builds it again. */
+final class OperationCode implements OperationVisitor<String> {
+
+    @Override
+    public String visit(CreateTable op) {
+        if (op.table().comment() != null) {
+            return "op.createTable(" + SchemaCode.table(op.table()) + ");";
+        }
+        return "op.createTable(" + literal(op.table().name()) + SchemaCode.tableElements(op.table()).stream()
+                .map(e -> ",\n" + INDENT + e).collect(Collectors.joining()) + ");";
+    }
+
+    @Override
+    public String visit(DropTable op) {
+        return op.definition() == null ? "op.dropTable(" + literal(op.name()) + ");"
+                : "op.dropTable(" + SchemaCode.table(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(RenameTable op) {
+        return "op.renameTable(" + literal(op.from()) + ", " + literal(op.to()) + ");";
+    }
+
+    @Override
+    public String visit(AddColumn op) {
+        return "op.addColumn(" + literal(op.table()) + ", " + SchemaCode.column(op.column()) + ");";
+    }
+
+    @Override
+    public String visit(DropColumn op) {
+        return op.definition() == null ? "op.dropColumn(" + literal(op.table()) + ", " + literal(op.column()) + ");"
+                : "op.dropColumn(" + literal(op.table()) + ", " + SchemaCode.column(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(AlterColumn op) {
+        List<String> calls = new ArrayList<>();
+        if (op.type() != null) {
+            calls.add(op.type().fromKnown()
+                    ? "type(" + literal(op.type().from().sql()) + ", " + literal(op.type().to().sql()) + ")"
+                    : "type(dev.retort.op.Change.to(ColumnType.of(" + literal(op.type().to().sql()) + ")))");
+        }
+        if (op.using() != null) {
+            calls.add("using(" + literal(op.using()) + ")");
+        }
+        if (op.nullable() != null) {
+            calls.add("nullable(" + op.nullable().from() + ", " + op.nullable().to() + ")");
+        }
+        if (op.defaultValue() != null) {
+            Change<Default> d = op.defaultValue();
+            calls.add(d.fromKnown()
+                    ? "defaultValue(" + defaultSql(d.from()) + ", " + defaultSql(d.to()) + ")"
+                    : "defaultValue(dev.retort.op.Change.to(" + (d.to() == null ? "(Default) null"
+                        : "Default.of(" + literal(d.to().sql()) + ")") + "))");
+        }
+        if (op.identity() != null) {
+            calls.add(op.identity().fromKnown()
+                    ? "identity(" + SchemaCode.identity(op.identity().from()) + ", " + SchemaCode.identity(op.identity().to()) + ")"
+                    : "identity(dev.retort.op.Change.to(" + SchemaCode.identity(op.identity().to()) + "))");
+        }
+        if (op.comment() != null) {
+            calls.add(op.comment().fromKnown()
+                    ? "comment(" + string(op.comment().from()) + ", " + string(op.comment().to()) + ")"
+                    : "comment(dev.retort.op.Change.to(" + string(op.comment().to()) + "))");
+        }
+        return "op.alterColumn(" + literal(op.table()) + ", " + literal(op.column()) + ", c -> c"
+                + calls.stream().map(c -> "\n" + INDENT + "." + c).collect(Collectors.joining()) + ");";
+    }
+
+    private static String defaultSql(Default d) {
+        return d == null ? "(String) null" : literal(d.sql());
+    }
+
+    @Override
+    public String visit(RenameColumn op) {
+        return "op.renameColumn(" + literal(op.table()) + ", " + literal(op.from()) + ", " + literal(op.to()) + ");";
+    }
+
+    @Override
+    public String visit(CreateIndex op) {
+        return (op.concurrently() ? "op.createIndexConcurrently(" : "op.createIndex(") + literal(op.table()) + ", "
+                + SchemaCode.index(op.index()) + ");";
+    }
+
+    @Override
+    public String visit(DropIndex op) {
+        if (op.definition() == null || op.table() == null) {
+            return "op.dropIndex(" + literal(op.name()) + ", " + string(op.table()) + ");";
+        }
+        return (op.concurrently() ? "op.dropIndexConcurrently(" : "op.dropIndex(") + literal(op.table()) + ", "
+                + SchemaCode.index(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(AddConstraint op) {
+        return "op.addConstraint(" + literal(op.table()) + ", " + SchemaCode.constraint(op.constraint()) + ");";
+    }
+
+    @Override
+    public String visit(DropConstraint op) {
+        return op.definition() == null ? "op.dropConstraint(" + literal(op.name()) + ", " + literal(op.table()) + ");"
+                : "op.dropConstraint(" + literal(op.table()) + ", " + SchemaCode.constraint(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(CreateSequence op) {
+        return "op.createSequence(" + SchemaCode.sequence(op.sequence()) + ");";
+    }
+
+    @Override
+    public String visit(AlterSequence op) {
+        return op.from() == null ? "op.alterSequence(" + SchemaCode.sequence(op.to()) + ");"
+                : "op.alterSequence(" + SchemaCode.sequence(op.from()) + ",\n" + INDENT + SchemaCode.sequence(op.to()) + ");";
+    }
+
+    @Override
+    public String visit(DropSequence op) {
+        return op.definition() == null ? "op.dropSequence(" + literal(op.name()) + ");"
+                : "op.dropSequence(" + SchemaCode.sequence(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(CreateEnumType op) {
+        return "op.createEnumType(" + SchemaCode.enumType(op.type()) + ");";
+    }
+
+    @Override
+    public String visit(AddEnumValue op) {
+        if (op.before() != null) {
+            return "op.addEnumValueBefore(" + literal(op.type()) + ", " + literal(op.value()) + ", " + literal(op.before()) + ");";
+        }
+        if (op.after() != null) {
+            return "op.addEnumValueAfter(" + literal(op.type()) + ", " + literal(op.value()) + ", " + literal(op.after()) + ");";
+        }
+        return "op.addEnumValue(" + literal(op.type()) + ", " + literal(op.value()) + ");";
+    }
+
+    @Override
+    public String visit(DropEnumType op) {
+        return op.definition() == null ? "op.dropEnumType(" + literal(op.name()) + ");"
+                : "op.dropEnumType(" + SchemaCode.enumType(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(SetTableComment op) {
+        return op.comment().fromKnown()
+                ? "op.setTableComment(" + literal(op.table()) + ", " + string(op.comment().from()) + ", "
+                    + string(op.comment().to()) + ");"
+                : "op.setTableComment(" + literal(op.table()) + ", " + string(op.comment().to()) + ");";
+    }
+
+    @Override
+    public String visit(ExecuteSql op) {
+        return op.reverseSql() == null ? "op.execute(" + literal(op.sql()) + ");"
+                : "op.execute(" + literal(op.sql()) + ",\n" + INDENT + literal(op.reverseSql()) + ");";
+    }
+}

@@ -13,15 +13,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code retort init}: writes a commented {@code retort.yaml} and creates the migrations folder. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create retort.yaml and the migrations folder in DIRECTORY (default: the working directory).")
+        description = {"Create retort.yaml and the migrations folder in DIRECTORY (default: the working directory).",
+            "The package is --migrations-package (default db.migrations), the folder --migrations "
+                + "(default src/main/java/<package path>)."})
 final class InitCommand extends BaseCommand {
+
+    /** The migrations' package unless {@code --migrations-package} names one. */
+    static final String DEFAULT_PACKAGE = "db.migrations";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIRECTORY", description = "Project folder.")
     Path directory;
-
-    @Option(names = "--package", paramLabel = "NAME", defaultValue = "db.migrations",
-            description = "Java package of the migrations (default: ${DEFAULT-VALUE}).")
-    String packageName;
 
     @Option(names = "--database", paramLabel = "NAME", defaultValue = "app",
             description = "Database name used in the example environments (default: ${DEFAULT-VALUE}).")
@@ -35,7 +36,7 @@ final class InitCommand extends BaseCommand {
         if (Files.exists(config)) {
             throw new RetortException(config + " already exists; init leaves it alone. Edit it, or delete it first.");
         }
-        String pkg = root.migrationsPackage != null ? root.migrationsPackage : packageName;
+        String pkg = root.migrationsPackage != null ? root.migrationsPackage : DEFAULT_PACKAGE;
         Path migrations = root.migrations != null ? root.migrations
                 : Path.of("src", "main", "java").resolve(pkg.replace('.', '/'));
         try {

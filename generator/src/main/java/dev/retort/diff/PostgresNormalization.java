@@ -61,6 +61,10 @@ final class PostgresNormalization {
             s = s.substring("pg_catalog.".length());
         }
         StringBuilder arrays = new StringBuilder();
+        while (s.endsWith(" array")) {
+            s = s.substring(0, s.length() - " array".length()).strip();
+            arrays.append("[]");
+        }
         while (s.endsWith("]")) {
             int open = s.lastIndexOf('[');
             s = s.substring(0, open).strip();

@@ -193,8 +193,19 @@ final class SchemaCode {
         if (s.dataType() != null) {
             out.append(".as(").append(literal(s.dataType())).append(")");
         }
-        if (!s.options().isDefault()) {
-            out.append(".withOptions(").append(options(s.options())).append(")");
+        SequenceOptions o = s.options();
+        if (o.start() != null) {
+            out.append(".startWith(").append(o.start()).append("L)");
+        }
+        if (o.increment() != null) {
+            out.append(".incrementBy(").append(o.increment()).append("L)");
+        }
+        if (o.cache() != null) {
+            out.append(".cache(").append(o.cache()).append("L)");
+        }
+        SequenceOptions rest = new SequenceOptions(null, null, o.minValue(), o.maxValue(), null, o.cycle());
+        if (!rest.isDefault()) {
+            out.append(".withOptions(").append(options(o)).append(")");
         }
         if (s.ownedByTable() != null) {
             out.append(".ownedBy(").append(literal(s.ownedByTable())).append(", ").append(literal(s.ownedByColumn()))

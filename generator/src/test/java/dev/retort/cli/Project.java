@@ -75,6 +75,21 @@ final class Project implements AutoCloseable {
                 """.formatted(PACKAGE, url));
     }
 
+    /** The standard configuration plus an {@code entities:} section for packages on the test class path. */
+    void writeConfigWithEntities(String packageName, String extraEntitiesYaml) {
+        writeConfig("""
+                migrations:
+                  directory: migrations
+                  package: %s
+                entities:
+                  packages: [%s]
+                %s
+                environments:
+                  dev:
+                    url: %s
+                """.formatted(PACKAGE, packageName, extraEntitiesYaml.indent(2).stripTrailing(), db.url()));
+    }
+
     void writeConfig(String yaml) {
         write(config(), yaml);
     }
@@ -115,6 +130,15 @@ final class Project implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The migration files written so far, by name. */
+    List<Path> migrationFiles() {
+        try (Stream<Path> files = Files.list(migrationsDir())) {
+            return files.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,6 +50,8 @@ class PostgresNormalizationTest {
             "_int4|integer[]",
             "int[]|integer[]",
             "varchar(20)[]|character varying(20)[]",
+            "varchar(255) array|character varying(255)[]",
+            "integer array|integer[]",
             "pg_catalog.text|text",
     })
     @DisplayName("type synonyms compare equal")

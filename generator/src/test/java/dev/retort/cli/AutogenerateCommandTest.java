@@ -1,0 +1,194 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.testkit.CatalogSnapshot;
+import dev.retort.testkit.FreshDatabase;
+import dev.retort.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(FreshDatabase.class)
+@DisplayName("generate and check")
+class AutogenerateCommandTest {
+
+    static final String RICH = "dev.retort.fixtures.rich";
+
+    private static Project richProject(TestDatabase db) {
+        Project p = Project.create(db);
+        p.writeConfigWithEntities(RICH, "");
+        return p;
+    }
+
+    private static Cli.Result run(Project p, int exit, String... args) {
+        Cli.Result r = p.run(args);
+        assertEquals(exit, r.exit(), r::toString);
+        return r;
+    }
+
+    @Test
+    @DisplayName("writes a baseline for an empty database that compiles, upgrades, checks clean and downgrades to nothing")
+    void baselineRoundTrip(TestDatabase db) throws Exception {
+        try (Project p = richProject(db)) {
+            Cli.Result generated = run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            assertTrue(generated.err().contains("Detected added table 'user'"), generated::toString);
+            assertTrue(generated.err().contains("Detected added enum type 'severity'"), generated::toString);
+            Path file = p.migrationsDir().resolve("Vaaaa00000001_baseline.java");
+            assertEquals("Generating " + file + " ... done\n", generated.out());
+            String source = Files.readString(file);
+            assertTrue(source.startsWith("package app.migrations;\n\nimport dev.retort.migration.*;"), source);
+            assertTrue(source.contains("@Revision(id = \"aaaa00000001\""), source);
+
+            run(p, 0, "upgrade");
+            CatalogSnapshot head = db.snapshot();
+            assertTrue(head.has("table user") && head.has("enum severity"), head::toString);
+            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+
+            Cli.Result again = run(p, 0, "generate", "nothing new", "--rev-id", "bbbb00000002");
+            assertEquals("No changes detected.\n", again.out());
+            assertEquals(List.of(file), p.migrationFiles(), "nothing is written when nothing changed");
+
+            run(p, 0, "downgrade", "base");
+            assertTrue(db.snapshot().without("retort_version").isEmpty(), () -> db.snapshot().toString());
+        }
+    }
+
+    @Test
+    @DisplayName("is deterministic: the same entities, revision id and clock give byte-identical files")
+    void deterministic(TestDatabase db) throws Exception {
+        try (Project a = richProject(db); TestDatabase other = TestDatabase.create(); Project b = richProject(other)) {
+            run(a, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(b, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            byte[] first = Files.readAllBytes(a.migrationFiles().get(0));
+            byte[] second = Files.readAllBytes(b.migrationFiles().get(0));
+            assertEquals(new String(first), new String(second));
+        }
+    }
+
+    @Test
+    @DisplayName("check exits 1 with every change, in text, JSON and Markdown, and changes nothing")
+    void checkReportsDrift(TestDatabase db) throws Exception {
+        try (Project p = richProject(db)) {
+            CatalogSnapshot before = db.snapshot();
+            Cli.Result text = run(p, 1, "check");
+            assertTrue(text.out().contains("Detected added table 'organization'"), text::toString);
+            assertTrue(text.out().contains("changes not in a migration"), text::toString);
+
+            JsonNode json = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+            assertTrue(json.get("changed").asBoolean());
+            List<String> ops = new ArrayList<>();
+            json.get("changes").forEach(c -> ops.add(c.get("op").asText()));
+            assertTrue(ops.contains("create_table") && ops.contains("create_enum") && ops.contains("create_sequence"), ops::toString);
+            JsonNode first = json.get("changes").get(0);
+            assertTrue(first.has("description") && first.has("op"), first::toString);
+            json.get("changes").forEach(c -> assertFalse(c.has("column") && c.get("column").isNull()));
+
+            String markdown = run(p, 1, "check", "--format", "markdown").out();
+            assertTrue(markdown.startsWith("### Retort check: "), markdown);
+            assertTrue(markdown.contains("| # | Operation | Table | Column | Name | Change |"), markdown);
+            assertTrue(markdown.contains("| `create_table` | `organization` |"), markdown);
+            assertEquals(before, db.snapshot(), "check changes nothing");
+        }
+    }
+
+    @Test
+    @DisplayName("warnings reach the report: dropping a column is data loss")
+    void warnsAboutDataLoss(TestDatabase db) throws Exception {
+        try (Project p = richProject(db)) {
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            db.execute("ALTER TABLE label ADD COLUMN legacy text");
+            JsonNode json = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+            assertEquals("drop_column", json.get("changes").get(0).get("op").asText());
+            assertEquals("label", json.get("changes").get(0).get("table").asText());
+            assertEquals("legacy", json.get("changes").get(0).get("column").asText());
+            assertEquals("data-loss", json.get("warnings").get(0).get("kind").asText());
+            String markdown = run(p, 1, "check", "--format", "markdown").out();
+            assertTrue(markdown.contains("> :warning: **data-loss**: Dropping column label.legacy deletes its data."), markdown);
+            Cli.Result gen = run(p, 0, "generate", "drop legacy", "--rev-id", "bbbb00000002");
+            assertTrue(gen.err().contains("WARNING (data-loss): Dropping column label.legacy"), gen::toString);
+            String source = Files.readString(p.migrationsDir().resolve("Vbbbb00000002_drop_legacy.java"));
+            assertTrue(source.contains("// WARNING (data-loss): Dropping column label.legacy deletes its data."), source);
+            assertTrue(source.contains("op.dropColumn(\"label\", Column.of(\"legacy\", \"text\"));"), source);
+            assertTrue(source.contains("op.addColumn(\"label\", Column.of(\"legacy\", \"text\"));"), source);
+        }
+    }
+
+    @Test
+    @DisplayName("refuses with exit 2 when the database is not at head, naming both revisions")
+    void refusesWhenNotAtHead(TestDatabase db) {
+        try (Project p = richProject(db)) {
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            CatalogSnapshot before = db.snapshot();
+            for (String command : List.of("check", "generate")) {
+                Cli.Result r = command.equals("check") ? p.run("check") : p.run("generate", "more");
+                assertEquals(2, r.exit(), r::toString);
+                assertTrue(r.err().contains("is at base (no revision)") && r.err().contains("aaaa00000001")
+                        && r.err().contains("retort upgrade"), r::toString);
+            }
+            assertEquals(1, p.migrationFiles().size());
+            assertEquals(before, db.snapshot());
+        }
+    }
+
+    @Test
+    @DisplayName("--sql previews the statements without writing; --empty writes a migration with nothing to do")
+    void sqlPreviewAndEmpty(TestDatabase db) throws Exception {
+        try (Project p = richProject(db)) {
+            Cli.Result sql = run(p, 0, "generate", "baseline", "--sql");
+            assertTrue(sql.out().contains("CREATE TYPE severity AS ENUM ('CRITICAL', 'HIGH', 'LOW', 'MEDIUM');"), sql::toString);
+            assertTrue(sql.out().contains("CREATE TABLE \"user\" ("), sql::toString);
+            assertTrue(p.migrationFiles().isEmpty());
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            run(p, 0, "generate", "data fix", "--empty", "--rev-id", "bbbb00000002");
+            String source = Files.readString(p.migrationsDir().resolve("Vbbbb00000002_data_fix.java"));
+            assertTrue(source.contains("parent = \"aaaa00000001\"") && source.contains("// Nothing to do."), source);
+            run(p, 0, "upgrade");
+            assertEquals("bbbb00000002 (head)", run(p, 0, "current").out().strip());
+        }
+    }
+
+    @Test
+    @DisplayName("takes entities from --classpath and --package, for any project's compiled classes")
+    void entitiesFromOptions(TestDatabase db) throws Exception {
+        try (Project p = Project.create(db)) {
+            Path src = p.root().resolve("src/shop/Item.java");
+            p.write(src, """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity @Table(name = "shop_item")
+                    public class Item {
+                        @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                        @Column(nullable = false, length = 80) String name;
+                    }
+                    """);
+            Path classes = p.root().resolve("build");
+            Files.createDirectories(classes);
+            int javac = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                    "-classpath", System.getProperty("java.class.path"), src.toString());
+            assertEquals(0, javac);
+
+            Cli.Result r = p.run("--classpath", classes.toString(), "--package", "shop", "check");
+            assertEquals(1, r.exit(), r::toString);
+            assertEquals("Detected added table 'shop_item'", r.out().lines().findFirst().orElse(""));
+            run(p, 0, "--classpath", classes.toString(), "--package", "shop", "generate", "items", "--rev-id", "cccc00000001");
+            run(p, 0, "upgrade");
+            assertTrue(db.snapshot().has("column shop_item.name character varying(80) not null"), () -> db.snapshot().toString());
+            assertEquals("No changes detected.\n", run(p, 0, "--classpath", classes.toString(), "--package", "shop", "check").out());
+
+            Cli.Result none = p.run("check");
+            assertEquals(2, none.exit(), none::toString);
+            assertTrue(none.err().contains("No entity packages") && none.err().contains("--package"), none::toString);
+        }
+    }
+}

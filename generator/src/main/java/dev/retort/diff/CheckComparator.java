@@ -33,22 +33,22 @@ final class CheckComparator {
             }
             CheckConstraint match = take(pool, c -> check.name().equals(c.name()));
             if (match == null) {
-                plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table, check));
+                plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table, check));
             } else if (!dialect.sameCheck(table, check.expression(), match.expression())) {
-                plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropConstraint(table, match.name(), match));
-                plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table, check));
+                plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, match.name(), match));
+                plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table, check));
             }
         }
         for (CheckConstraint check : unnamed) {
             CheckConstraint match = take(pool, c -> dialect.sameCheck(table, check.expression(), c.expression()));
             if (match == null) {
                 List<String> columns = desired.columns().stream().map(Column::name).toList();
-                plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table,
+                plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table,
                         CheckConstraint.of(dialect.checkName(table, check.expression(), columns), check.expression())));
             }
         }
         for (CheckConstraint left : pool) {
-            plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropConstraint(table, left.name(), left));
+            plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, left.name(), left));
         }
     }
 

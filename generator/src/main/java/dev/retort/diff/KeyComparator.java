@@ -38,8 +38,8 @@ final class KeyComparator {
             if (match != null) {
                 uniques.remove(match.name());
                 if (!match.columns().equals(unique.columns()) || match.deferrability() != unique.deferrability()) {
-                    plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropConstraint(table, match.name(), match));
-                    plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table, named(table, unique)));
+                    plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, match.name(), match));
+                    plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table, named(table, unique)));
                 }
                 continue;
             }
@@ -48,7 +48,7 @@ final class KeyComparator {
                 indexes.remove(asIndex.name());
                 continue;
             }
-            plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table, named(table, unique)));
+            plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table, named(table, unique)));
         }
 
         for (Index index : desired.indexes()) {
@@ -61,17 +61,17 @@ final class KeyComparator {
                 }
             }
             if (match == null) {
-                plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new CreateIndex(table, index, false));
+                plan.add(Phase.ADD_INDEXES, new CreateIndex(table, index, false));
             } else if (!sameIndex(index, match)) {
-                plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropIndex(table, match.name(), match, false));
-                plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new CreateIndex(table, index, false));
+                plan.add(Phase.DROP_INDEXES, new DropIndex(table, match.name(), match, false));
+                plan.add(Phase.ADD_INDEXES, new CreateIndex(table, index, false));
             }
         }
         for (UniqueConstraint left : uniques.values()) {
-            plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropConstraint(table, left.name(), left));
+            plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, left.name(), left));
         }
         for (Index left : indexes.values()) {
-            plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropIndex(table, left.name(), left, false));
+            plan.add(Phase.DROP_INDEXES, new DropIndex(table, left.name(), left, false));
         }
     }
 
@@ -86,11 +86,11 @@ final class KeyComparator {
             return;
         }
         if (have != null) {
-            plan.add(Phase.DROP_CONSTRAINTS_AND_INDEXES, new DropConstraint(table, have.name(), have));
+            plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, have.name(), have));
         }
         if (want != null) {
             PrimaryKey named = want.name() != null ? want : new PrimaryKey(dialect.primaryKeyName(table), want.columns());
-            plan.add(Phase.ADD_CONSTRAINTS_AND_INDEXES, new AddConstraint(table, named));
+            plan.add(Phase.ADD_CONSTRAINTS, new AddConstraint(table, named));
         }
     }
 

@@ -78,20 +78,15 @@ final class GenerateCommand extends BaseCommand {
             throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
                     + "; choose another --rev-id.");
         }
-        Path dir = ws.migrationsDirectory();
-        if (dir == null) {
-            throw new RetortException("generate writes a source file, so it needs a migrations folder: set "
-                    + "migrations.directory in retort.yaml or pass --migrations DIR.");
-        }
         MigrationSource source = new MigrationWriter().write(comparison.diff(), ws.migrationsPackage(), id,
                 parent == null ? List.of() : List.of(parent), message,
                 ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
-        Path file = dir.resolve(source.fileName());
+        Path file = ws.newMigrationFile(source.fileName());
         if (Files.exists(file)) {
             throw new RetortException(file + " already exists; choose another --rev-id or message.");
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, source.render());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -65,6 +65,22 @@ final class InitCommand extends BaseCommand {
                   # Java package the migration classes declare.
                   package: %2$s
 
+                # The @Entity classes generate and check compare with the database.
+                entities:
+                  packages: [com.example.model]
+                  # Compiled entities and the libraries they need, relative to this file.
+                  classpath: [target/classes]
+                  # Hibernate naming strategies: default, spring, or class names.
+                  naming:
+                    physical: default
+                    implicit: default
+                  # Other Hibernate settings your application sets that change its DDL.
+                  # settings:
+                  #   hibernate.auto_quote_keyword: "true"
+
+                # Tables, sequences and types Retort leaves alone (globs: * and ?).
+                # exclude: [flyway_schema_history, legacy_*]
+
                 # Table recording the applied revision(s).
                 version_table: retort_version
 

@@ -62,20 +62,15 @@ final class MergeCommand extends BaseCommand {
             MigrationScript clash = graph.get(id);
             throw new RetortException("Revision id " + id + " already exists in " + clash.source() + ".");
         }
-        Path dir = workspace().migrationsDirectory();
-        if (dir == null) {
-            throw new RetortException("merge writes a source file, so it needs a migrations folder: set "
-                    + "migrations.directory in retort.yaml or pass --migrations DIR.");
-        }
         MigrationSource source = new MigrationSource(workspace().migrationsPackage(), id, List.copyOf(parents),
                 message, workspace().context().clock().instant().truncatedTo(ChronoUnit.SECONDS),
                 List.of("// Merge point: nothing to do."), List.of("// Merge point: nothing to do."));
-        Path file = dir.resolve(source.fileName());
+        Path file = workspace().newMigrationFile(source.fileName());
         if (Files.exists(file)) {
             throw new RetortException(file + " already exists; choose another --rev-id or message.");
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(file.getParent());
             Files.writeString(file, source.render());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);

@@ -80,6 +80,26 @@ final class Workspace {
         return configured == null ? null : config().baseDirectory().resolve(configured).normalize();
     }
 
+    /**
+     * Where a new migration file goes: the package's folder under the migrations folder when the migrations
+     * folder is a source root holding it ({@code migrations/com/acme/migrations/}), else the migrations folder.
+     */
+    Path newMigrationFile(String fileName) {
+        Path dir = migrationsDirectory();
+        if (dir == null) {
+            throw new ConfigException("This command writes a migration source file, so it needs a migrations folder: "
+                    + "set migrations.directory in " + describeConfig() + " or pass --migrations DIR.");
+        }
+        String pkg = migrationsPackage();
+        if (pkg != null && !pkg.isEmpty()) {
+            Path packageDir = dir.resolve(pkg.replace('.', '/'));
+            if (Files.isDirectory(packageDir)) {
+                return packageDir.resolve(fileName);
+            }
+        }
+        return dir.resolve(fileName);
+    }
+
     /** The migrations' Java package: the option, the configuration, or what the existing sources declare. */
     String migrationsPackage() {
         if (options.migrationsPackage() != null) {

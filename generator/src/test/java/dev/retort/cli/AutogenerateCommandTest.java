@@ -191,4 +191,32 @@ class AutogenerateCommandTest {
             assertTrue(none.err().contains("No entity packages") && none.err().contains("--package"), none::toString);
         }
     }
+
+    @Test
+    @DisplayName("an entity Hibernate rejects fails with exit 2 naming the entity, and no stack trace")
+    void rejectsBrokenEntities(TestDatabase db) {
+        try (Project p = Project.create(db)) {
+            p.writeConfigWithEntities("dev.retort.fixtures.broken.noid", "");
+            CatalogSnapshot before = db.snapshot();
+            for (String command : List.of("check", "generate")) {
+                Cli.Result r = command.equals("check") ? p.run("check") : p.run("generate", "x");
+                assertEquals(2, r.exit(), r::toString);
+                assertTrue(r.err().startsWith("ERROR: ") && r.err().contains("dev.retort.fixtures.broken.noid.Orphan"), r::toString);
+                assertFalse(r.err().contains("\tat "), r::toString);
+            }
+            assertTrue(p.migrationFiles().isEmpty());
+            assertEquals(before, db.snapshot());
+        }
+    }
+
+    @Test
+    @DisplayName("a class path entry that does not exist fails with exit 2 naming it")
+    void missingClasspathEntry(TestDatabase db) {
+        try (Project p = Project.create(db)) {
+            p.writeConfigWithEntities(RICH, "classpath: [build/nowhere]");
+            Cli.Result r = p.run("check");
+            assertEquals(2, r.exit(), r::toString);
+            assertTrue(r.err().contains("build/nowhere") && r.err().contains("entities.classpath"), r::toString);
+        }
+    }
 }

@@ -1,0 +1,6 @@
+package dev.retort.journal.model;
+
+/** A component's health. */
+public enum HealthStatus {
+    UP, DEGRADED, DOWN
+}

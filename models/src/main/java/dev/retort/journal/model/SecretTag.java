@@ -40,7 +40,7 @@ public class SecretTag {
     private User user;
 
     @Column(name = "tag_hash", nullable = false)
-    @Comment("HMAC-SHA-256 of the tag under the user's tag key")
+    @Comment("HMAC-SHA-256 of the tag under the tag key of its user")
     private byte[] tagHash;
 
     @Column(name = "key_version", nullable = false)

@@ -1,6 +1,7 @@
 package dev.retort.render;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,18 +49,76 @@ public record MigrationSource(String packageName, String revisionId, List<String
         out.append(",\n        message = ").append(JavaText.literal(message));
         out.append(", created = ").append(JavaText.literal(created.toString())).append(")\n");
         out.append("public final class ").append(className()).append(" implements Migration {\n\n");
-        method(out, "upgrade", upgrade);
+        List<List<String>> upgradeParts = parts(upgrade);
+        List<List<String>> downgradeParts = parts(downgrade);
+        method(out, "upgrade", upgradeParts);
         out.append("\n");
-        method(out, "downgrade", downgrade);
+        method(out, "downgrade", downgradeParts);
+        helpers(out, "upgrade", upgradeParts);
+        helpers(out, "downgrade", downgradeParts);
         out.append("}\n");
         return out.toString();
     }
 
-    private static void method(StringBuilder out, String name, List<String> body) {
-        out.append("    @Override\n    public void ").append(name).append("(Operations op) {\n");
+    /**
+     * Statements per method at most, and source characters per method at most: a JVM method holds 64 KiB of
+     * bytecode, which a baseline of a few hundred tables in one method would exceed ("code too large").
+     */
+    static final int MAX_STATEMENTS = 25;
+    static final int MAX_CHARACTERS = 12_000;
+
+    /** The body cut into parts that each fit in a method; one part when it all fits. */
+    private static List<List<String>> parts(List<String> body) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> part = new ArrayList<>();
+        int statements = 0;
+        int characters = 0;
         for (String line : body) {
-            out.append(line.isEmpty() ? "" : "        " + line.replace("\n", "\n        ")).append("\n");
+            boolean statement = !line.isEmpty() && !line.startsWith("//");
+            if (statement && (statements == MAX_STATEMENTS || characters + line.length() > MAX_CHARACTERS)
+                    && statements > 0) {
+                parts.add(part);
+                part = new ArrayList<>();
+                statements = 0;
+                characters = 0;
+            }
+            part.add(line);
+            if (statement) {
+                statements++;
+                characters += line.length();
+            }
+        }
+        parts.add(part);
+        return parts;
+    }
+
+    private static void method(StringBuilder out, String name, List<List<String>> parts) {
+        out.append("    @Override\n    public void ").append(name).append("(Operations op) {\n");
+        if (parts.size() == 1) {
+            body(out, parts.get(0));
+        } else {
+            for (int i = 1; i <= parts.size(); i++) {
+                out.append("        ").append(name).append(i).append("(op);\n");
+            }
         }
         out.append("    }\n");
+    }
+
+    /** The parts of a long body as private methods {@code upgrade1}, {@code upgrade2}, ... */
+    private static void helpers(StringBuilder out, String name, List<List<String>> parts) {
+        if (parts.size() == 1) {
+            return;
+        }
+        for (int i = 1; i <= parts.size(); i++) {
+            out.append("\n    private static void ").append(name).append(i).append("(Operations op) {\n");
+            body(out, parts.get(i - 1));
+            out.append("    }\n");
+        }
+    }
+
+    private static void body(StringBuilder out, List<String> lines) {
+        for (String line : lines) {
+            out.append(line.isEmpty() ? "" : "        " + line.replace("\n", "\n        ")).append("\n");
+        }
     }
 }

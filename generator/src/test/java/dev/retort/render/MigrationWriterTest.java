@@ -152,6 +152,28 @@ class MigrationWriterTest {
         assertTrue(a.chars().allMatch(c -> c < 128), "generated source is ASCII, non-ASCII escaped");
     }
 
+    @Test
+    @DisplayName("splits a long body into private methods, so a baseline of hundreds of tables still compiles")
+    void splitsLongBodies(@TempDir Path dir) throws IOException {
+        List<Operation> ops = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            List<dev.retort.schema.TableElement> elements = new java.util.ArrayList<>();
+            for (int c = 0; c < 12; c++) {
+                elements.add(Column.of("column_number_" + c, "varchar(255)").notNull().withDefault("'x'").withComment("c" + c));
+            }
+            elements.add(PrimaryKey.unnamed("column_number_0"));
+            elements.add(Index.of("ix_t" + i, "column_number_1", "column_number_2"));
+            ops.add(new CreateTable(Table.of("table_number_" + i, elements)));
+        }
+        MigrationSource source = new MigrationWriter().write(diff(ops), "app.migrations", "dd44", List.of(), "big", CREATED);
+        String text = source.render();
+        assertTrue(text.contains("        upgrade1(op);\n") && text.contains("    private static void upgrade8(Operations op) {"), 
+                () -> text.substring(0, 2000));
+        Migration migration = compile(dir, source).newInstance();
+        assertEquals(ops, RecordingExecutor.record(migration, true));
+        assertEquals(200, RecordingExecutor.record(migration, false).size());
+    }
+
     static MigrationScript compile(Path dir, MigrationSource source) throws IOException {
         Path file = dir.resolve(source.fileName());
         Files.writeString(file, source.render());

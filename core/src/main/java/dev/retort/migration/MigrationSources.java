@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
 /**
  * Compiles a folder of migration sources in memory with {@code javax.tools}, so a freshly generated
  * migration runs without a build step. Classes compile against the running class path (which holds
- * Retort's own API).
+ * Retort's own API). Unchanged sources are not compiled twice: see {@link CompileCache}.
  */
 final class MigrationSources {
 
@@ -50,6 +50,39 @@ final class MigrationSources {
         if (sources.isEmpty()) {
             return List.of();
         }
+        String classpath = System.getProperty("java.class.path");
+        CompileCache cache = CompileCache.configured();
+        String key = null;
+        CompileCache.Compiled compiled = null;
+        if (cache != null) {
+            try {
+                key = CompileCache.key(directory, sources, classpath);
+                compiled = cache.load(key);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the migrations in " + directory, e);
+            }
+        }
+        if (compiled == null) {
+            compiled = javac(directory, sources, classpath);
+            if (cache != null) {
+                cache.store(key, compiled);
+            }
+        }
+        Map<String, String> sourceOf = compiled.sourceOf();
+        MemoryClassLoader loader = new MemoryClassLoader(parent, compiled.classes());
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : compiled.classes().keySet().stream().sorted().toList()) {
+            try {
+                classes.add(loader.loadClass(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("compiled class vanished: " + name, e);
+            }
+        }
+        return MigrationClasses.scripts(classes, type -> sourceOf.getOrDefault(type.getName(), type.getName()));
+    }
+
+    /** Compiles {@code sources} in memory; fails with the compiler's diagnostics, file and line included. */
+    private static CompileCache.Compiled javac(Path directory, List<Path> sources, String classpath) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new RevisionGraphException("Compiling the migrations in " + directory + " needs a JDK, but "
@@ -61,7 +94,7 @@ final class MigrationSources {
                 StandardCharsets.UTF_8);
         MemoryFileManager files = new MemoryFileManager(standard);
         List<String> options = List.of("-proc:none", "-g", "-nowarn", "-encoding", "UTF-8",
-                "-classpath", System.getProperty("java.class.path"));
+                "-classpath", classpath);
         boolean ok;
         try {
             ok = compiler.getTask(null, files, diagnostics, options, null,
@@ -83,17 +116,9 @@ final class MigrationSources {
             }
             throw new MigrationCompileException(directory.toString(), errors);
         }
-        MemoryClassLoader loader = new MemoryClassLoader(parent, files.classes);
-        List<Class<?>> classes = new ArrayList<>();
-        for (String name : files.classes.keySet().stream().sorted().toList()) {
-            try {
-                classes.add(loader.loadClass(name));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("compiled class vanished: " + name, e);
-            }
-        }
-        return MigrationClasses.scripts(classes, type -> files.sourceOf.getOrDefault(type.getName(), type.getName()));
+        return new CompileCache.Compiled(files.classes, files.sourceOf);
     }
+
 
     /** Keeps class files in memory and remembers which source file produced each. */
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {

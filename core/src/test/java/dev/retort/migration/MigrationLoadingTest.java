@@ -104,4 +104,44 @@ class MigrationLoadingTest {
             assertEquals(List.of("a1", "b2"), graph.all().stream().map(MigrationScript::id).toList());
         }
     }
+
+    @Test
+    @DisplayName("keeps compiled migrations in a cache keyed by their sources, and survives a damaged entry")
+    void cachesCompilations() throws IOException {
+        Path cache = dir.resolve("cache");
+        String previous = System.getProperty("retort.cache.dir");
+        System.setProperty("retort.cache.dir", cache.toString());
+        try {
+            Path a = write("app.m", "A", "@Revision(id = \"a1\", message = \"first\")", EMPTY);
+            RevisionGraph first = RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader());
+            assertEquals(1, entries(cache).size());
+            RevisionGraph second = RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader());
+            assertEquals(1, entries(cache).size(), "unchanged sources reuse the entry");
+            assertEquals(first.get("a1").source(), second.get("a1").source());
+            assertEquals("first", second.get("a1").message());
+
+            Files.writeString(a, Files.readString(a).replace("first", "changed"));
+            assertEquals("changed", RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader())
+                    .get("a1").message());
+            assertEquals(2, entries(cache).size(), "a changed source is a new key");
+
+            for (Path entry : entries(cache)) {
+                Files.delete(entry.resolve("app.m.A.class"));
+            }
+            assertEquals("changed", RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader())
+                    .get("a1").message(), "a damaged entry is compiled again");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("retort.cache.dir");
+            } else {
+                System.setProperty("retort.cache.dir", previous);
+            }
+        }
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(p -> !p.getFileName().toString().startsWith("incoming-")).toList();
+        }
+    }
 }

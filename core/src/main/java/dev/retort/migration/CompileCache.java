@@ -1,0 +1,140 @@
+package dev.retort.migration;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Remembers compiled migrations on disk, keyed by a SHA-256 of everything the compilation depends on (the
+ * sources, their folder, the Java version and the compile class path), so a command run twice on unchanged
+ * migrations skips javac. A changed byte anywhere is a new key; a damaged entry is ignored and rebuilt.
+ * The folder is {@code retort.cache.dir}, else {@code RETORT_CACHE_DIR}, else {@code <tmp>/retort-cache-<user>};
+ * {@code -Dretort.cache.dir=off} switches it off.
+ */
+final class CompileCache {
+
+    /** What one compilation produced: class bytes by class name, and the source file of each class. */
+    record Compiled(Map<String, byte[]> classes, Map<String, String> sourceOf) {
+    }
+
+    private final Path root;
+
+    private CompileCache(Path root) {
+        this.root = root;
+    }
+
+    /** The cache in its configured folder, or {@code null} when switched off. */
+    static CompileCache configured() {
+        String dir = System.getProperty("retort.cache.dir", System.getenv("RETORT_CACHE_DIR"));
+        if ("off".equals(dir)) {
+            return null;
+        }
+        Path root = dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(System.getProperty("java.io.tmpdir"), "retort-cache-" + System.getProperty("user.name", "user"));
+        return new CompileCache(root);
+    }
+
+    /** The key of compiling {@code sources} of {@code directory} with {@code classpath}. */
+    static String key(Path directory, List<Path> sources, String classpath) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(sha, "retort-compile-cache-1");
+        update(sha, System.getProperty("java.version"));
+        update(sha, directory.toAbsolutePath().normalize().toString());
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            update(sha, entry);
+            if (Files.isRegularFile(p)) {
+                update(sha, Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        for (Path source : sources) {
+            update(sha, directory.relativize(source).toString());
+            sha.update(Files.readAllBytes(source));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    /** The compilation stored under {@code key}, or {@code null}. */
+    Compiled load(String key) {
+        Path dir = root.resolve(key);
+        Path index = dir.resolve("index.tsv");
+        if (!Files.isRegularFile(index)) {
+            return null;
+        }
+        try {
+            Map<String, byte[]> classes = new HashMap<>();
+            Map<String, String> sourceOf = new HashMap<>();
+            for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+                String[] parts = line.split("\t", 2);
+                classes.put(parts[0], Files.readAllBytes(dir.resolve(parts[0] + ".class")));
+                if (parts.length == 2 && !parts[1].isEmpty()) {
+                    sourceOf.put(parts[0], parts[1]);
+                }
+            }
+            return new Compiled(classes, sourceOf);
+        } catch (IOException | RuntimeException e) {
+            return null; // damaged: compile again
+        }
+    }
+
+    /** Stores a compilation; best effort, never fails the command. */
+    void store(String key, Compiled compiled) {
+        Path dir = root.resolve(key);
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path temp = null;
+        try {
+            Files.createDirectories(root);
+            temp = Files.createTempDirectory(root, "incoming-");
+            List<String> index = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : compiled.classes().entrySet()) {
+                Files.write(temp.resolve(e.getKey() + ".class"), e.getValue());
+                index.add(e.getKey() + "\t" + compiled.sourceOf().getOrDefault(e.getKey(), ""));
+            }
+            index.sort(null);
+            Files.write(temp.resolve("index.tsv"), index, StandardCharsets.UTF_8);
+            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            // another run stored it first, or the file system cannot move atomically: skip caching
+        } catch (IOException | RuntimeException e) {
+            // an unwritable temp folder only costs speed
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // leftovers in the temp folder are harmless
+        }
+    }
+}

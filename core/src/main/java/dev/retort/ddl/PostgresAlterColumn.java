@@ -69,6 +69,8 @@ final class PostgresAlterColumn {
      * The {@code USING} clause: the author's expression, or a plain cast when the base type changes
      * (PostgreSQL has no implicit cast for, say, text to integer, and an explicit cast is always at least as
      * permissive). When only the length or precision changes, none: PostgreSQL can then skip the rewrite.
+     * A user-defined type (an enum, say) has no cast to or from most others, but every type converts through
+     * its text form, so a cast involving one goes through {@code text}.
      */
     private String using(AlterColumn op) {
         if (op.using() != null) {
@@ -79,6 +81,7 @@ final class PostgresAlterColumn {
         if (from != null && from.baseName().equals(to.baseName()) && from.isArray() == to.isArray()) {
             return "";
         }
-        return " USING " + quote(op.column()) + "::" + to.sql();
+        boolean viaText = !PostgresTypes.isBuiltIn(to) || (from != null && !PostgresTypes.isBuiltIn(from));
+        return " USING " + quote(op.column()) + (viaText ? "::text" : "") + "::" + to.sql();
     }
 }

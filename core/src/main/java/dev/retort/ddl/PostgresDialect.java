@@ -129,9 +129,13 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<Statement> visit(AddEnumValue op) {
-            return one("ALTER TYPE " + quote(op.type()) + " ADD VALUE " + literal(op.value())
+            // Outside the transaction: PostgreSQL refuses to use a value added in a transaction before it commits,
+            // so a default or row using it in the same migration would fail. IF NOT EXISTS lets a migration that
+            // failed after this point run again.
+            return List.of(Statement.outsideTransaction("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS "
+                    + literal(op.value())
                     + (op.before() != null ? " BEFORE " + literal(op.before()) : "")
-                    + (op.after() != null ? " AFTER " + literal(op.after()) : ""));
+                    + (op.after() != null ? " AFTER " + literal(op.after()) : "")));
         }
 
         @Override

@@ -2,7 +2,8 @@ package dev.retort.ddl;
 
 /**
  * One SQL statement produced for an operation. {@code transactional == false} marks statements PostgreSQL
- * refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}); the runner runs those on their own.
+ * refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}), or whose effect the rest of the
+ * transaction could not use ({@code ALTER TYPE ... ADD VALUE}); the runner runs those on their own.
  */
 public record Statement(String sql, boolean transactional) {
 

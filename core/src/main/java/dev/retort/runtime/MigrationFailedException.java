@@ -38,8 +38,8 @@ public class MigrationFailedException extends RetortException {
                 .append(stillAt.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", stillAt))
                 .append("; the failed revision's transaction was rolled back.");
         if (partial) {
-            m.append(" Statements that ran outside the transaction (CREATE/DROP INDEX CONCURRENTLY) before the "
-                    + "failure stay applied; check them before you run it again.");
+            m.append(" Statements that ran outside the transaction (CREATE/DROP INDEX CONCURRENTLY, ALTER TYPE ... "
+                    + "ADD VALUE) before the failure stay applied; check them before you run it again.");
         }
         return m.toString();
     }

@@ -50,6 +50,13 @@ final class AlterColumnRoundTrips {
                         .expect("column user.id bigint not null")
                         .probe("SELECT id FROM \"user\"", "2147483647", "2147483647"),
 
+                named("AlterColumn converts one enum type into another through text, keeping the row")
+                        .given("CREATE TYPE mood AS ENUM ('happy', 'sad')", "CREATE TYPE feeling AS ENUM ('happy', 'sad')",
+                                "CREATE TABLE tasks (mood mood)", "INSERT INTO tasks VALUES ('sad')")
+                        .when(AlterColumn.between("tasks", Column.of("mood", "mood"), Column.of("mood", "feeling")))
+                        .expect("column tasks.mood feeling null")
+                        .probe("SELECT mood FROM tasks", "sad", "sad"),
+
                 named("AlterColumn turns integer into text")
                         .given("CREATE TABLE tasks (code int)", "INSERT INTO tasks VALUES (7)")
                         .when(AlterColumn.between("tasks", Column.of("code", "integer"), Column.of("code", "text")))

@@ -85,5 +85,20 @@ class IrreversibleOperationTest {
                             "enum Mood 'awful', 'sad', 'it''s ok', 'happy', 'ecstatic', 'say \"meh\"'"),
                     () -> db.snapshot().toString());
         }
+
+        @Test
+        @DisplayName("commits the value before the rest of the migration, which can then use it, and may run again")
+        void runsOutsideTheTransaction(TestDatabase db) {
+            db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')", "CREATE TABLE notes (id bigint)");
+
+            LiveDdl.apply(db,
+                    new AddEnumValue("mood", "meh", null, "sad"),
+                    new AddColumn("notes", dev.retort.schema.Column.of("mood", "mood").withDefault("'meh'")));
+            LiveDdl.apply(db, new AddEnumValue("mood", "meh", null, "sad"));
+
+            assertTrue(db.snapshot().lines().contains("enum mood 'sad', 'meh', 'happy'"), () -> db.snapshot().toString());
+            assertTrue(db.snapshot().lines().contains("column notes.mood mood null default 'meh'::mood"),
+                    () -> db.snapshot().toString());
+        }
     }
 }

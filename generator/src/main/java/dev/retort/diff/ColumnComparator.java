@@ -63,7 +63,8 @@ final class ColumnComparator {
 
     private void alter(String table, Column desired, Column actual, Plan plan) {
         AlterColumn.Builder change = new AlterColumn.Builder(table, desired.name());
-        if (!dialect.sameType(desired.type(), actual.type())) {
+        boolean typeChanges = !dialect.sameType(desired.type(), actual.type());
+        if (typeChanges) {
             change.type(actual.type(), desired.type());
             switch (dialect.typeChange(actual.type(), desired.type())) {
                 case NARROWING -> plan.warn(Warning.Kind.DATA_LOSS, table, desired.name(), "Narrowing " + table + "."
@@ -83,7 +84,10 @@ final class ColumnComparator {
             }
         }
         Default wantedDefault = desired.identity() != null ? null : desired.defaultValue();
-        if (!dialect.sameDefault(desired, wantedDefault, actual.defaultValue())) {
+        // A type change sets even an unchanged default again: PostgreSQL would convert the old expression itself,
+        // keeping the old type's spelling ('x'::character varying on a text column), or fail where it does not cast.
+        boolean keptAcrossTypeChange = typeChanges && wantedDefault != null && actual.defaultValue() != null;
+        if (keptAcrossTypeChange || !dialect.sameDefault(desired, wantedDefault, actual.defaultValue())) {
             change.defaultValue(actual.defaultValue(), wantedDefault);
         }
         if (!sameIdentity(desired, actual)) {

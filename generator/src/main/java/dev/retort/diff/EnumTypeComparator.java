@@ -49,9 +49,9 @@ final class EnumTypeComparator {
                 continue;
             }
             if (i > 0) {
-                plan.add(Phase.CREATE_TYPES_AND_SEQUENCES, new AddEnumValue(desired.name(), value, null, values.get(i - 1)));
+                plan.add(Phase.ADD_ENUM_VALUES, new AddEnumValue(desired.name(), value, null, values.get(i - 1)));
             } else {
-                plan.add(Phase.CREATE_TYPES_AND_SEQUENCES, new AddEnumValue(desired.name(), value, current.values().get(0), null));
+                plan.add(Phase.ADD_ENUM_VALUES, new AddEnumValue(desired.name(), value, current.values().get(0), null));
             }
         }
     }

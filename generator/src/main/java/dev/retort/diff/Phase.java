@@ -2,11 +2,13 @@ package dev.retort.diff;
 
 /**
  * The order operations run in: what depends on an object is removed before it and created after it.
- * Drops come first (foreign keys, constraints, indexes), creations follow (types and sequences, tables,
- * columns), then what was left to drop (columns, tables, types), then new indexes, constraints and foreign
- * keys, comments last.
+ * Enum values are added first: they run outside the migration's transaction (committed before it, so it can
+ * use them), and nothing else should commit with them. Drops come next (foreign keys, constraints, indexes),
+ * creations follow (types and sequences, tables, columns), then what was left to drop (columns, tables,
+ * types), then new indexes, constraints and foreign keys, comments last.
  */
 enum Phase {
+    ADD_ENUM_VALUES,
     DROP_FOREIGN_KEYS,
     DROP_CONSTRAINTS,
     DROP_INDEXES,

@@ -17,13 +17,28 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * database, through the JPA bootstrap ({@code jakarta.persistence.schema-generation.database.action=create})
  * and a real connection, so it shares nothing with the reader but the entity classes.
  */
-final class HibernateOracle {
+public final class HibernateOracle {
 
     private HibernateOracle() {
     }
 
     static void create(TestDatabase db, String entityPackage, Object physicalNaming, Object implicitNaming,
                        Map<String, String> settings) {
+        create(db, HibernateOracle.class.getClassLoader(), entityPackage, physicalNaming, implicitNaming, settings);
+    }
+
+    /**
+     * As {@link #create(TestDatabase, String, Object, Object, Map)}, for the entities of {@code entityPackage} that
+     * {@code loader} sees (classes compiled at test time, in a loader of their own).
+     */
+    public static void create(TestDatabase db, ClassLoader loader, String entityPackage, Object physicalNaming,
+                              Object implicitNaming, Map<String, String> settings) {
+        create(db, loader, classes(loader, entityPackage), physicalNaming, implicitNaming, settings);
+    }
+
+    /** Lets Hibernate create the schema of exactly {@code classes}, resolving names through {@code loader}. */
+    public static void create(TestDatabase db, ClassLoader loader, List<Class<?>> classes, Object physicalNaming,
+                              Object implicitNaming, Map<String, String> settings) {
         HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("oracle")
                 .jdbcUrl(db.url());
         config.property("jakarta.persistence.schema-generation.database.action", "create");
@@ -35,14 +50,24 @@ final class HibernateOracle {
             config.property("hibernate.implicit_naming_strategy", implicitNaming);
         }
         settings.forEach(config::property);
-        config.managedClasses(classes(entityPackage));
+        config.property("hibernate.classLoaders", List.of(loader));
+        config.managedClasses(classes);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
         try (SessionFactory factory = config.createEntityManagerFactory()) {
             factory.getSchemaManager(); // created by now; nothing else to do
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
     static List<Class<?>> classes(String entityPackage) {
-        ClassLoader loader = HibernateOracle.class.getClassLoader();
+        return classes(HibernateOracle.class.getClassLoader(), entityPackage);
+    }
+
+    /** The entities, embeddables, mapped superclasses, converters and package-infos of a package in {@code loader}. */
+    public static List<Class<?>> classes(ClassLoader loader, String entityPackage) {
         List<Class<?>> classes = new ArrayList<>();
         for (String name : PackageScanner.classNames(loader, entityPackage)) {
             try {

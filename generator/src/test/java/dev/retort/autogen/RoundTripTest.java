@@ -1,0 +1,274 @@
+package dev.retort.autogen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.hibernate.HibernateOracle;
+import dev.retort.testkit.CatalogSnapshot;
+import dev.retort.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The round trip of the design: for each model change v1 → v2, a fresh database is upgraded to v1 (a migration
+ * generated from the v1 entities), the change is checked and generated, and upgraded to; the catalog must then
+ * be the one Hibernate itself creates for v2, {@code check} must be clean, and {@code downgrade -1} must give
+ * v1's catalog back. Entity sources are compiled during the test, one class folder per model version.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("A model change v1 -> v2, generated and applied")
+class RoundTripTest {
+
+    private static final String V1 = "aaaaaaaaaaa1";
+    private static final String V2 = "aaaaaaaaaaa2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path work;
+    /** Per model: its class folder; per version: the catalog Hibernate creates for it. */
+    private final Map<Model, Path> classes = new HashMap<>();
+    private final Map<Version, CatalogSnapshot> oracles = new HashMap<>();
+    /** Per v1: the generated first migration, reused by every case starting from it. */
+    private final Map<Version, Baseline> baselines = new HashMap<>();
+
+    /** A model as Hibernate sees it: the classes, the physical naming strategy and the other settings. */
+    private record Version(Model model, String physicalNaming, Map<String, String> settings) {
+        static Version v1(RoundTripCase c) {
+            return new Version(c.v1(), c.physicalNaming(), c.settings());
+        }
+
+        static Version v2(RoundTripCase c) {
+            return new Version(c.v2(), c.physicalNaming(), c.settings());
+        }
+    }
+
+    private record Baseline(String fileName, String source) {
+    }
+
+    RoundTripTest() throws IOException {
+        work = Files.createTempDirectory("retort-roundtrip");
+    }
+
+    static Stream<RoundTripCase> cases() {
+        return Stream.of(ColumnCases.all(), KeyCases.all(), MappingCases.all(), EdgeCases.all()).flatMap(List::stream);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @DisplayName("upgrades to Hibernate's catalog for v2, checks clean and downgrades to v1's")
+    void roundTrip(RoundTripCase c) throws IOException {
+        CatalogSnapshot atV1 = oracle(Version.v1(c));
+        CatalogSnapshot atV2 = oracle(Version.v2(c));
+        try (TestDatabase db = TestDatabase.create()) {
+            Workdir dir = new Workdir(Files.createTempDirectory(work, "project"), db.url());
+
+            dir.configure(classes(c.v1()), c.physicalNaming(), c.settings());
+            Baseline baseline = baselines.get(Version.v1(c));
+            if (baseline == null) {
+                dir.ok("generate", "v1", "--rev-id", V1);
+                Path file = dir.onlyMigration();
+                baseline = new Baseline(file.getFileName().toString(), Files.readString(file));
+                baselines.put(Version.v1(c), baseline);
+            } else {
+                Files.writeString(dir.migrations().resolve(baseline.fileName()), baseline.source());
+            }
+            dir.ok("upgrade");
+            assertSameCatalog("At v1 (" + baseline.fileName() + ")", atV1, db, baseline.source());
+            if (!c.rowsAtV1().isEmpty()) {
+                db.execute(c.rowsAtV1().toArray(String[]::new));
+            }
+
+            dir.configure(classes(c.v2()), c.physicalNaming(), c.settings());
+            Workdir.Result check = dir.run("check", "--format", "json");
+            assertEquals(1, check.exit(), () -> "check finds the change\n" + check);
+            JsonNode report = JSON.readTree(check.out());
+            assertEquals(c.changes(), changes(report), () -> "the changes check lists\n" + check.out());
+            assertEquals(c.warnings(), warnings(report), () -> "the warnings check gives\n" + check.out());
+
+            Workdir.Result generated = dir.ok("generate", "v2", "--rev-id", V2);
+            String migration = Files.readString(dir.migration(V2));
+            Workdir.Result upgrade = dir.run("upgrade");
+            assertEquals(0, upgrade.exit(), () -> "upgrade to v2\n" + upgrade + "\n" + generated + "\n" + migration);
+            assertSameCatalog("After upgrading to v2", atV2, db, generated.err() + "\n" + migration);
+
+            Workdir.Result clean = dir.run("check");
+            assertEquals(0, clean.exit(), () -> "check after the upgrade\n" + clean + "\n" + migration);
+            assertEquals("No changes detected.\n", clean.out());
+            for (RoundTripCase.Query query : c.atV2()) {
+                assertEquals(query.rows(), rows(db, query.sql()), () -> "rows of " + query.sql());
+            }
+
+            Workdir.Result downgrade = dir.run("downgrade", "-1");
+            if (c.irreversible()) {
+                assertTrue(migration.contains("throw new IrreversibleMigrationException("), migration);
+                assertEquals(2, downgrade.exit(), () -> "the downgrade refuses\n" + downgrade + "\n" + migration);
+                assertTrue(downgrade.err().contains(V2), () -> "the refusal names the revision\n" + downgrade);
+                assertTrue(downgrade.err().contains("enum"), () -> "the refusal says why\n" + downgrade);
+                assertSameCatalog("After the refused downgrade", atV2, db, migration);
+            } else {
+                assertEquals(0, downgrade.exit(), () -> "downgrade -1\n" + downgrade + "\n" + migration);
+                assertSameCatalog("After downgrading to v1", atV1, db, migration, true);
+                // As a developer backing the change out: v1's entities, the v2 migration deleted.
+                dir.configure(classes(c.v1()), c.physicalNaming(), c.settings());
+                Files.delete(dir.migration(V2));
+                Workdir.Result back = dir.run("check");
+                assertEquals(0, back.exit(), () -> "check against v1 after the downgrade\n" + back + "\n" + migration);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the cases cover every kind of operation the comparator emits")
+    void casesCoverEveryOperation() {
+        Set<String> covered = cases().flatMap(c -> c.changes().stream()).map(change -> change.split(" ")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("add_column", "add_enum_value", "alter_column", "alter_sequence",
+                "create_check_constraint", "create_enum", "create_foreign_key", "create_index", "create_primary_key",
+                "create_sequence", "create_table", "create_table_comment", "create_unique_constraint", "drop_column",
+                "drop_constraint", "drop_enum", "drop_index", "drop_sequence", "drop_table", "drop_table_comment")),
+                covered);
+    }
+
+    @AfterAll
+    void deleteWork() throws IOException {
+        try (Stream<Path> walk = Files.walk(work)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Path classes(Model model) {
+        return classes.computeIfAbsent(model, m -> EntityCompiler.compile(m, work));
+    }
+
+    /** The catalog Hibernate creates for {@code version}, in a database of its own. */
+    private CatalogSnapshot oracle(Version version) {
+        return oracles.computeIfAbsent(version, v -> {
+            try (TestDatabase db = TestDatabase.create();
+                 URLClassLoader loader = new URLClassLoader(new URL[] {classes(v.model()).toUri().toURL()},
+                         RoundTripTest.class.getClassLoader())) {
+                HibernateOracle.create(db, loader, Model.PACKAGE, v.physicalNaming(), null, v.settings());
+                return db.snapshot();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Check constraint lines ({@code constraint table.name CHECK (...)}) with their settled spelling, or
+     * {@code null} when any line is about something else.
+     */
+    private static List<String> settledChecks(TestDatabase db, List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int check = line.indexOf(" CHECK (");
+            if (!line.startsWith("constraint ") || check < 0) {
+                return null;
+            }
+            String name = line.substring("constraint ".length(), check);
+            out.add(name + " " + CheckSpelling.settled(db, name.substring(0, name.indexOf('.')),
+                    line.substring(check + 1)));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Each change of the JSON report as {@code op table.column name}, leaving out the parts it lacks. */
+    private static List<String> changes(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode change : report.get("changes")) {
+            StringBuilder s = new StringBuilder(change.get("op").asText());
+            if (change.has("table")) {
+                s.append(' ').append(change.get("table").asText());
+                if (change.has("column")) {
+                    s.append('.').append(change.get("column").asText());
+                }
+            }
+            if (change.has("name")) {
+                s.append(' ').append(change.get("name").asText());
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    private static List<String> warnings(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.get("warnings").forEach(w -> out.add(w.get("kind").asText()));
+        return out;
+    }
+
+    private static List<String> rows(TestDatabase db, String sql) {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    cells.add(String.valueOf(rs.getString(i)));
+                }
+                rows.add(String.join("|", cells));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void assertSameCatalog(String when, CatalogSnapshot hibernate, TestDatabase db, String context) {
+        assertSameCatalog(when, hibernate, db, context, false);
+    }
+
+    /**
+     * Fails with the lines only one side has, and what Retort did to get there. With {@code respelledChecks},
+     * a check constraint may differ in spelling where PostgreSQL spells both the same once settled
+     * ({@link CheckSpelling}): a downgrade can only re-add a check as the catalog spelled it.
+     */
+    private static void assertSameCatalog(String when, CatalogSnapshot hibernate, TestDatabase db, String context,
+                                          boolean respelledChecks) {
+        CatalogSnapshot retort = db.snapshot().without("retort_version");
+        if (hibernate.equals(retort)) {
+            return;
+        }
+        List<String> onlyHibernate = new ArrayList<>(hibernate.lines());
+        onlyHibernate.removeAll(retort.lines());
+        List<String> onlyRetort = new ArrayList<>(retort.lines());
+        onlyRetort.removeAll(hibernate.lines());
+        if (respelledChecks) {
+            List<String> settled = settledChecks(db, onlyHibernate);
+            if (settled != null && settled.equals(settledChecks(db, onlyRetort))) {
+                System.out.println(when + ", PostgreSQL spells these checks differently, meaning the same:\n  "
+                        + String.join("\n  ", onlyHibernate) + "\n  " + String.join("\n  ", onlyRetort));
+                return;
+            }
+        }
+        fail(when + ", the catalog differs from Hibernate's.\nOnly in Hibernate's:\n  "
+                + String.join("\n  ", onlyHibernate) + "\nOnly in Retort's:\n  " + String.join("\n  ", onlyRetort)
+                + "\n--- migration\n" + context);
+    }
+}

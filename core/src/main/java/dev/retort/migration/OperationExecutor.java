@@ -1,5 +1,6 @@
 package dev.retort.migration;
 
+import dev.retort.RetortException;
 import dev.retort.op.Operation;
 import java.sql.Connection;
 
@@ -13,7 +14,8 @@ public interface OperationExecutor {
      * executors have none.
      */
     default Connection connection() {
-        throw new IllegalStateException("This migration runs without a database connection (offline --sql mode); "
-                + "use op.execute(sql) instead of op.connection()");
+        throw new RetortException("This migration asks for the live database connection (op.connection()), which "
+                + "is not there when Retort only writes or lists its SQL (retort sql, --sql, retort show). Steps "
+                + "that must also work offline use op.execute(sql).");
     }
 }

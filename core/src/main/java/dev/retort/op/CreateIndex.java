@@ -31,7 +31,7 @@ public record CreateIndex(String table, Index index, boolean concurrently) imple
 
     @Override
     public String describe() {
-        return "create " + (index.isUnique() ? "unique " : "") + "index "
+        return "create " + (index.isUnique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "")
                 + (index.name() == null ? "" : index.name() + " ") + "on " + table + " " + index.keyNames();
     }
 }

@@ -30,6 +30,6 @@ public record DropIndex(String table, String name, Index definition, boolean con
 
     @Override
     public String describe() {
-        return "drop index " + name + (table == null ? "" : " on " + table);
+        return "drop index " + (concurrently ? "concurrently " : "") + name + (table == null ? "" : " on " + table);
     }
 }

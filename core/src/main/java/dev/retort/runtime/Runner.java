@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
 import dev.retort.ddl.Statement;
 import dev.retort.migration.Migration;
@@ -127,7 +128,13 @@ public final class Runner {
         for (Step step : steps) {
             out.append("-- ").append(progress(step)).append("\n\n");
             out.append("BEGIN;\n\n");
-            invoke(step, new Operations(executor));
+            try {
+                invoke(step, new Operations(executor));
+            } catch (RuntimeException e) {
+                throw new RetortException("Cannot write the offline script: " + (step.upgrade() ? "the upgrade" : "the downgrade")
+                        + " of revision " + step.script().label() + " in " + step.script().source() + " failed: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.line(sql);
             }
@@ -138,11 +145,19 @@ public final class Runner {
 
     /** {@code Running upgrade 1a2b -> 3c4d, add reminders}, as Alembic says it. */
     public static String progress(Step step) {
-        String from = step.from().isEmpty() ? "<base>" : String.join(", ", step.from());
-        String to = step.to().isEmpty() ? "<base>" : String.join(", ", step.to());
+        String from = heads(step.from());
+        String to = heads(step.to());
         String message = step.script().message();
         return "Running " + (step.upgrade() ? "upgrade " : "downgrade ") + from + " -> " + to
                 + (message.isEmpty() ? "" : ", " + message);
+    }
+
+    /** {@code <base>}, {@code 1a2b}, or {@code (1a2b, 3c4d)} when there are several heads. */
+    private static String heads(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "<base>";
+        }
+        return ids.size() == 1 ? ids.get(0) : "(" + String.join(", ", ids) + ")";
     }
 
     private List<Step> run(Connection connection, List<Step> steps) throws SQLException {

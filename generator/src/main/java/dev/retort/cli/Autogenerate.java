@@ -53,7 +53,8 @@ final class Autogenerate {
                     + (current.isEmpty() ? "base (no revision)" : String.join(", ", current))
                     + ", but the migrations' head is " + (heads.isEmpty() ? "base (there are none)" : String.join(", ", heads))
                     + ". Run 'retort upgrade' first: the entities are compared with a database at head, so the "
-                    + "difference is exactly what the next migration must do.");
+                    + "difference is exactly what the next migration must do. (Adopting a database whose schema "
+                    + "already matches the head? Record that with 'retort stamp head'.)");
         }
         return heads;
     }

@@ -68,21 +68,38 @@ final class Database {
         }
     }
 
+    /** The {@code user=} parameter of a JDBC URL, or {@code null}. */
+    private static String userInUrl(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : url.substring(query + 1).split("&")) {
+            if (pair.startsWith("user=")) {
+                return java.net.URLDecoder.decode(pair.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     private static String explain(DatabaseTarget target, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail = Secrets.scrub(e.getMessage() == null ? e.toString() : e.getMessage().strip(), target.password())
                 .replaceAll("\\.+$", "");
-        String user = target.user() != null ? "'" + target.user() + "'" : "the configured user";
+        String user = target.user() != null ? target.user() : userInUrl(target.url());
         String where = target.maskedUrl() + " (" + target.source() + ")";
+        boolean fromEnvironment = target.source().startsWith("environment ");
         return switch (state) {
-            case "28P01" -> "Password authentication failed for user " + user + " at " + where
-                    + ". Check the password (environment variable or password: in retort.yaml).";
+            case "28P01" -> "Password authentication failed" + (user == null ? "" : " for user '" + user + "'")
+                    + " at " + where + ". Check the password "
+                    + (fromEnvironment ? "(the environment variable or password: in retort.yaml)."
+                        : "given in the URL (" + target.source() + ").");
             case "28000" -> "The server at " + where + " refused the login: " + detail
                     + ". Check the user name and the server's pg_hba.conf.";
             case "3D000" -> "The database in " + where + " does not exist: " + detail
                     + ". Create it (createdb NAME) or correct the URL.";
             case "08001", "08004", "08006", "" -> "Cannot connect to PostgreSQL at " + where + ": " + detail
-                    + ". Is the server running, and are host and port right?";
+                    + (detail.contains("Check that the hostname and port") ? "." : ". Is the server running, and are host and port right?");
             default -> "Cannot connect to " + where + ": " + detail + " [SQLSTATE " + state + "].";
         };
     }

@@ -5,6 +5,7 @@ import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.Statement;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
+import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.op.Operation;
@@ -35,7 +36,8 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--rev-id", paramLabel = "ID", description = "Revision id to use instead of a random one.")
     String revId;
 
-    @Option(names = "--empty", description = "Write a migration even when nothing changed (for hand-written steps).")
+    @Option(names = "--empty", description = "Write an empty migration to fill in by hand (a data migration), "
+            + "without comparing anything; needs no database.")
     boolean empty;
 
     @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
@@ -46,24 +48,28 @@ final class GenerateCommand extends BaseCommand {
         Workspace ws = workspace();
         RevisionGraph graph = ws.graph();
         String parent = graph.isEmpty() ? null : graph.head().id();
-        Autogenerate.Comparison comparison;
-        try (Connection c = ws.connect()) {
-            comparison = new Autogenerate(ws).compare(c);
-        }
-        for (DetectedChange change : ChangeDescriptions.of(comparison.diff().operations())) {
-            err().println("Detected " + change.description());
-        }
-        for (Warning warning : comparison.diff().warnings()) {
-            err().println("WARNING (" + warning.kind().code() + "): " + warning.message());
-        }
-        err().flush();
-        if (comparison.diff().operations().isEmpty() && !empty) {
-            out().println("No changes detected.");
-            return RetortCommand.OK;
+        Diff diff;
+        if (empty) {
+            diff = new Diff(List.of(), List.of(), 0);
+        } else {
+            try (Connection c = ws.connect()) {
+                diff = new Autogenerate(ws).compare(c).diff();
+            }
+            for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {
+                err().println("Detected " + change.description());
+            }
+            for (Warning warning : diff.warnings()) {
+                err().println("WARNING (" + warning.kind().code() + "): " + warning.message());
+            }
+            err().flush();
+            if (diff.operations().isEmpty()) {
+                out().println("No changes detected.");
+                return RetortCommand.OK;
+            }
         }
         if (sql) {
             PostgresDialect dialect = new PostgresDialect();
-            for (Operation op : comparison.diff().operations()) {
+            for (Operation op : diff.operations()) {
                 for (Statement statement : dialect.statements(op)) {
                     out().println(statement.sql() + ";");
                 }
@@ -78,7 +84,7 @@ final class GenerateCommand extends BaseCommand {
             throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
                     + "; choose another --rev-id.");
         }
-        MigrationSource source = new MigrationWriter().write(comparison.diff(), ws.migrationsPackage(), id,
+        MigrationSource source = new MigrationWriter().write(diff, ws.migrationsPackage(), id,
                 parent == null ? List.of() : List.of(parent), message,
                 ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
         Path file = ws.newMigrationFile(source.fileName());

@@ -48,7 +48,9 @@ final class InitCommand extends BaseCommand {
         PrintWriter out = out();
         out.println("Created " + config);
         out.println("Created " + project.resolve(migrations).normalize() + "/");
-        out.println("Next: check the dev environment in retort.yaml, then run 'retort upgrade'.");
+        out.println("Next: set entities.packages and entities.classpath in retort.yaml and build the entities "
+                + "(mvn compile), check the dev environment's database, then run 'retort generate \"baseline\"' and "
+                + "'retort upgrade' (or 'retort stamp head' for a database that already has the schema).");
         return RetortCommand.OK;
     }
 

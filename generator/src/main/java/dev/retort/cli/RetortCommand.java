@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import dev.retort.runtime.DatabaseException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +105,9 @@ public final class RetortCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
-            if (e instanceof RetortException) {
+            if (e instanceof DatabaseException && root.workspace != null) {
+                w.println("ERROR: " + e.getMessage() + " (database " + root.workspace.describeTarget() + ")");
+            } else if (e instanceof RetortException) {
                 w.println("ERROR: " + e.getMessage());
             } else {
                 w.println("ERROR: unexpected " + e + ". Run again with --debug for details.");

@@ -82,7 +82,8 @@ final class Workspace {
 
     /**
      * Where a new migration file goes: the package's folder under the migrations folder when the migrations
-     * folder is a source root holding it ({@code migrations/com/acme/migrations/}), else the migrations folder.
+     * folder is a source root (it holds that folder, or is named {@code java} as in {@code src/main/java}),
+     * else the migrations folder itself.
      */
     Path newMigrationFile(String fileName) {
         Path dir = migrationsDirectory();
@@ -93,7 +94,8 @@ final class Workspace {
         String pkg = migrationsPackage();
         if (pkg != null && !pkg.isEmpty()) {
             Path packageDir = dir.resolve(pkg.replace('.', '/'));
-            if (Files.isDirectory(packageDir)) {
+            boolean sourceRoot = dir.getFileName() != null && dir.getFileName().toString().equals("java");
+            if (Files.isDirectory(packageDir) || sourceRoot) {
                 return packageDir.resolve(fileName);
             }
         }
@@ -128,7 +130,8 @@ final class Workspace {
         if (graph == null) {
             Path dir = migrationsDirectory();
             if (dir != null) {
-                graph = RevisionGraph.fromSources(dir, classLoader());
+                // Sources compile against Retort's own class path, so the entities' class path plays no part.
+                graph = RevisionGraph.fromSources(dir, Workspace.class.getClassLoader());
             } else if (migrationsPackage() != null) {
                 graph = RevisionGraph.fromPackage(classLoader(), migrationsPackage());
             } else {
@@ -212,6 +215,15 @@ final class Workspace {
 
     DatabaseTarget target() {
         return ConnectionResolver.resolve(config(), options.url(), options.env(), context.env());
+    }
+
+    /** The selected database for messages, password masked; never fails. */
+    String describeTarget() {
+        try {
+            return target().toString();
+        } catch (RuntimeException e) {
+            return "(not resolved: " + e.getMessage() + ")";
+        }
     }
 
     /** A connection to the selected database, its search path set to the configured schema. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -50,6 +51,10 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(absolute + ":" + keyLine(text, e) + ": unknown key '" + e.getPropertyName()
                     + "' under " + path(e) + ". Known keys there: " + e.getKnownPropertyIds() + ".", e);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + pathOf(e) + " has the wrong "
+                    + "shape: expected " + expected(e.getTargetType()) + ". Fix the YAML (see docs/configuration.md "
+                    + "for the format).", e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + yamlProblem(e)
                     + ". Fix the YAML (see docs/configuration.md for the format).", e);
@@ -80,6 +85,28 @@ public final class ConfigLoader {
 
     private static String line(JsonLocation location) {
         return location == null ? "?" : String.valueOf(location.getLineNr());
+    }
+
+    /** The key where the value sits, {@code environments.dev.url}. */
+    private static String pathOf(MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        return path.isEmpty() ? "the document" : "'" + path + "'";
+    }
+
+    /** What a value of {@code type} looks like in YAML. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == String.class) {
+            return "a single value (a string)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, like [a, b]";
+        }
+        return "a mapping of keys to values";
     }
 
     /** SnakeYAML's problem in one line, without its multi-line excerpt of the file. */

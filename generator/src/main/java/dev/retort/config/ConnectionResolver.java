@@ -24,7 +24,8 @@ public final class ConnectionResolver {
                                          Map<String, String> env) {
         String envName = firstNonBlank(envOption, env.get("RETORT_ENV"));
         if (envName != null && !config.environments().containsKey(envName)) {
-            throw unknownEnvironment(config, envName, notBlank(envOption) ? "from --env" : "from RETORT_ENV");
+            boolean urlGiven = notBlank(urlOption) || notBlank(env.get("RETORT_URL")) || notBlank(env.get("DATABASE_URL"));
+            throw unknownEnvironment(config, envName, notBlank(envOption) ? "from --env" : "from RETORT_ENV", urlGiven);
         }
         if (notBlank(urlOption)) {
             return fromUrl(urlOption, "--url");
@@ -38,7 +39,7 @@ public final class ConnectionResolver {
         String name = envName == null ? DEFAULT_ENVIRONMENT : envName;
         EnvironmentConfig environment = config.environments().get(name);
         if (environment == null) {
-            throw unknownEnvironment(config, name, "the default");
+            throw unknownEnvironment(config, name, "the default", false);
         }
         String file = config.file() == null ? "retort.yaml" : config.file().toString();
         String prefix = "environments." + name + ".";
@@ -79,11 +80,14 @@ public final class ConnectionResolver {
         }
     }
 
-    private static ConfigException unknownEnvironment(RetortConfig config, String name, String source) {
+    private static ConfigException unknownEnvironment(RetortConfig config, String name, String source,
+                                                      boolean urlGiven) {
         String where = config.file() == null ? "no retort.yaml was found" : config.file() + " defines "
                 + (config.environments().isEmpty() ? "no environments" : config.environments().keySet());
         return new ConfigException("Unknown environment '" + name + "' (" + source + "): " + where
-                + ". Choose one with --env or RETORT_ENV, add it under environments:, or give --url.");
+                + (urlGiven ? ". A URL does not make an unknown environment name right: choose one of those, or "
+                        + "drop --env / RETORT_ENV."
+                    : ". Choose one with --env or RETORT_ENV, add it under environments:, or give --url."));
     }
 
     /** Accepts {@code jdbc:postgresql://...} as is and converts {@code postgres(ql)://user:pw@host/db}. */

@@ -194,7 +194,7 @@ class ChainTest {
 
             assertEquals("cccc11112222 (head) (mergepoint), merge features\n", ok(p.run("heads")).out());
             Cli.Result up = ok(p.run("upgrade"));
-            assertTrue(up.err().contains("Running upgrade aaaa11112222, bbbb11112222 -> cccc11112222, merge features"),
+            assertTrue(up.err().contains("Running upgrade (aaaa11112222, bbbb11112222) -> cccc11112222, merge features"),
                     up::toString);
             assertEquals("cccc11112222 (head) (mergepoint)", current(p));
 

@@ -88,6 +88,16 @@ class SchemaComparatorTest {
         }
 
         @Test
+        @DisplayName("a table created under a new name with the old one's index names comes after the old table's drop")
+        void dropsTablesBeforeCreatingTables() {
+            Table old = table("system_health", ID, PrimaryKey.unnamed("id"), Index.of("ix_health_checked", "id"));
+            Table renamed = table("health_checks", ID, PrimaryKey.unnamed("id"), Index.of("ix_health_checked", "id"));
+            Diff diff = comparator.compare(schema(renamed), schema(old));
+            assertEquals(List.of("drop table system_health", "create table health_checks"), described(diff));
+            assertTrue(diff.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.POSSIBLE_RENAME));
+        }
+
+        @Test
         @DisplayName("dropped tables referencing each other lose those keys first, then go in any order")
         void dropsRelatedTables() {
             Table a = table("a", ID, Column.of("b_id", "bigint"), PrimaryKey.unnamed("id"), ForeignKey.of("fk_a_b", "b_id", "b", "id"));

@@ -87,6 +87,7 @@ class StairwayTest {
         }
         assertTrue(Files.exists(file), "No recorded schema for revision " + revision + " at " + file.toAbsolutePath()
                 + ": run this test once with -Dstairway.record=true and commit the file after reviewing it.");
-        assertEquals(Files.readAllLines(file), actual, "schema at revision " + revision);
+        assertEquals(String.join("\n", Files.readAllLines(file)), String.join("\n", actual),
+                "schema at revision " + revision + " (one line per object; the differing lines show where)");
     }
 }

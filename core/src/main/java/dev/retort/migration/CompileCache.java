@@ -1,5 +1,6 @@
 package dev.retort.migration;
 
+import dev.retort.cache.CacheDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,28 +9,20 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Remembers compiled migrations on disk, keyed by a SHA-256 of everything the compilation depends on (the
  * sources, their folder, the Java version and the compile class path), so a command run twice on unchanged
  * migrations skips javac. A changed byte anywhere is a new key; a damaged entry is ignored and rebuilt.
- * The folder is {@code retort.cache.dir}, else {@code RETORT_CACHE_DIR}, else {@code $XDG_CACHE_HOME/retort/compiled}
- * ({@code ~/.cache/retort/compiled}); {@code off} switches it off. Class files found there are loaded and run,
- * so the folder must be the user's own: one that others can write to, or that belongs to someone else, is
- * not used. The 200 most recent entries are kept.
+ * The folder is {@code compiled} in the {@link CacheDirectory}; class files found there are loaded and run,
+ * which is why that folder must be the user's own. The 200 most recent entries are kept.
  */
 final class CompileCache {
 
@@ -47,42 +40,8 @@ final class CompileCache {
 
     /** The cache in its configured folder, or {@code null} when switched off or not safe to use. */
     static CompileCache configured() {
-        String dir = System.getProperty("retort.cache.dir", System.getenv("RETORT_CACHE_DIR"));
-        if ("off".equals(dir)) {
-            return null;
-        }
-        Path root;
-        if (dir != null && !dir.isBlank()) {
-            root = Path.of(dir);
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-            root = base.resolve("retort").resolve("compiled");
-        }
-        return isPrivate(root) ? new CompileCache(root) : null;
-    }
-
-    /** Creates the folder for the user alone, or checks that an existing one is the user's alone. */
-    private static boolean isPrivate(Path root) {
-        try {
-            if (!Files.exists(root)) {
-                Files.createDirectories(root);
-                if (Files.getFileStore(root).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
-                }
-                return true;
-            }
-            if (!Files.getFileStore(root).supportsFileAttributeView("posix")) {
-                return Files.isDirectory(root);
-            }
-            UserPrincipal me = root.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
-            return Files.isDirectory(root) && Files.getOwner(root).equals(me)
-                    && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        Path root = CacheDirectory.resolve("compiled");
+        return root == null ? null : new CompileCache(root);
     }
 
     /** The key of compiling {@code sources} of {@code directory} with {@code classpath}. */
@@ -157,7 +116,7 @@ final class CompileCache {
             Files.write(temp.resolve("index.tsv"), index, StandardCharsets.UTF_8);
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
-            prune();
+            CacheDirectory.prune(root, KEEP);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             // another run stored it first, or the file system cannot move atomically: skip caching
         } catch (IOException | RuntimeException e) {
@@ -169,30 +128,7 @@ final class CompileCache {
         }
     }
 
-    /** Keeps the {@link #KEEP} most recently written entries. */
-    private void prune() throws IOException {
-        List<Path> entries;
-        try (Stream<Path> list = Files.list(root)) {
-            entries = list.filter(Files::isDirectory).sorted(Comparator.comparing(CompileCache::modified).reversed()).toList();
-        }
-        for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
-            deleteQuietly(old);
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers in the temp folder are harmless
-        }
+        CacheDirectory.delete(dir);
     }
 }

@@ -37,6 +37,11 @@ public class MigrationFailedException extends RetortException {
         m.append("\nThe database remains at ")
                 .append(stillAt.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", stillAt))
                 .append("; the failed revision's transaction was rolled back.");
+        if (cause instanceof java.sql.SQLException locks && "53200".equals(locks.getSQLState())) {
+            m.append(" The revision takes more locks than the server's lock table holds (max_locks_per_transaction "
+                    + "x max_connections): split it into several revisions (retort generate does so by itself for a "
+                    + "large diff), or raise max_locks_per_transaction in postgresql.conf and restart the server.");
+        }
         if (partial) {
             m.append(" Statements that ran outside the transaction (CREATE/DROP INDEX CONCURRENTLY, ALTER TYPE ... "
                     + "ADD VALUE) before the failure stay applied; check them before you run it again.");

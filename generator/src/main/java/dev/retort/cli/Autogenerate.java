@@ -8,6 +8,7 @@ import dev.retort.diff.CanonicalForms;
 import dev.retort.diff.Diff;
 import dev.retort.diff.PostgresComparisonDialect;
 import dev.retort.diff.SchemaComparator;
+import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
 import dev.retort.migration.MigrationScript;
 import dev.retort.runtime.RunListener;
@@ -16,6 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The comparison behind {@code generate} and {@code check}: the database must be at the migrations' head;
@@ -34,14 +37,41 @@ final class Autogenerate {
         this.workspace = workspace;
     }
 
+    /**
+     * Reads the entities on a second thread while this one checks the head and reads the catalog: the two are
+     * independent, and on a machine with two cores the comparison then costs about the longer of them.
+     */
     Comparison compare(Connection connection) throws SQLException {
-        List<String> heads = requireAtHead(connection);
         CatalogFilter filter = workspace.filter();
-        Schema desired = filtered(new HibernateSchemaReader().read(workspace.entities()), filter);
+        EntitySource entities = workspace.entities();
+        CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
+                () -> filtered(new HibernateSchemaReader().readCached(entities), filter), Autogenerate::daemon);
+        List<String> heads = requireAtHead(connection);
         Schema actual = new PostgresCatalogReader(filter).read(connection);
+        Schema desired = join(desiredLater);
         CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
         Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
         return new Comparison(desired, actual, diff, heads);
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "retort-entities");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Schema join(CompletableFuture<Schema> later) {
+        try {
+            return later.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The database's revisions, which must be the migrations' heads: a comparison starts from the head. */

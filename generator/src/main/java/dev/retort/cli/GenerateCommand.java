@@ -11,6 +11,7 @@ import dev.retort.migration.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
+import dev.retort.render.RevisionSplitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,7 +77,24 @@ final class GenerateCommand extends BaseCommand {
             }
             return RetortCommand.OK;
         }
-        String id = revId != null ? revId : ws.context().revisionIds().get();
+        String base = revId != null ? revId : ws.context().revisionIds().get();
+        List<Diff> parts = new RevisionSplitter().split(diff);
+        if (parts.size() > 1) {
+            err().println("Splitting into " + parts.size() + " revisions: one transaction cannot hold the locks of all "
+                    + diff.operations().size() + " operations on a stock PostgreSQL (max_locks_per_transaction).");
+        }
+        List<String> parents = parent == null ? List.of() : List.of(parent);
+        for (int i = 0; i < parts.size(); i++) {
+            String id = parts.size() == 1 ? base : base + "_" + (i + 1);
+            String partMessage = parts.size() == 1 ? message : message + " (" + (i + 1) + " of " + parts.size() + ")";
+            Path file = write(ws, graph, parts.get(i), id, parents, partMessage);
+            out().println("Generating " + file + " ... done");
+            parents = List.of(id);
+        }
+        return RetortCommand.OK;
+    }
+
+    private Path write(Workspace ws, RevisionGraph graph, Diff diff, String id, List<String> parents, String message) {
         if (!id.matches("[A-Za-z0-9_]+")) {
             throw new RetortException("Revision id '" + id + "' is invalid; use letters, digits and underscores.");
         }
@@ -84,8 +102,7 @@ final class GenerateCommand extends BaseCommand {
             throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
                     + "; choose another --rev-id.");
         }
-        MigrationSource source = new MigrationWriter().write(diff, ws.migrationsPackage(), id,
-                parent == null ? List.of() : List.of(parent), message,
+        MigrationSource source = new MigrationWriter().write(diff, ws.migrationsPackage(), id, parents, message,
                 ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
         Path file = ws.newMigrationFile(source.fileName());
         if (Files.exists(file)) {
@@ -97,7 +114,6 @@ final class GenerateCommand extends BaseCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        out().println("Generating " + file + " ... done");
-        return RetortCommand.OK;
+        return file;
     }
 }

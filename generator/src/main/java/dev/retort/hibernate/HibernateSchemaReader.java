@@ -24,6 +24,15 @@ public final class HibernateSchemaReader {
         return readAll(source, true).get(0);
     }
 
+    /**
+     * As {@link #read}, but an unchanged model comes from the user's cache instead of Hibernate's metadata (see
+     * {@link SchemaCache}); what the cache returns is exactly what {@link #read} returned when it stored it.
+     */
+    public Schema readCached(EntitySource source) {
+        SchemaCache cache = SchemaCache.configured();
+        return cache == null ? read(source) : cache.read(source, () -> read(source));
+    }
+
     /** Every schema the mapping uses, the default one ({@code name() == null} unless configured) first. */
     public List<Schema> readAll(EntitySource source) {
         return readAll(source, false);

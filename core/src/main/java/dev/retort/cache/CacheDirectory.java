@@ -1,0 +1,96 @@
+package dev.retort.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Where Retort keeps what it can compute again (compiled migrations, entity schemas): a folder of the user's
+ * own, {@code retort.cache.dir}, else {@code RETORT_CACHE_DIR}, else {@code $XDG_CACHE_HOME/retort}
+ * ({@code ~/.cache/retort}). {@code off} switches caching off. What is read back from there is trusted (class
+ * files are run), so a folder others can write to, or that belongs to someone else, is not used.
+ */
+public final class CacheDirectory {
+
+    private CacheDirectory() {
+    }
+
+    /** The cache's sub-folder {@code name}, created for the user alone; {@code null} when off or unsafe. */
+    public static Path resolve(String name) {
+        String dir = System.getProperty("retort.cache.dir", System.getenv("RETORT_CACHE_DIR"));
+        if ("off".equals(dir)) {
+            return null;
+        }
+        Path root;
+        if (dir != null && !dir.isBlank()) {
+            root = Path.of(dir);
+        } else {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            root = base.resolve("retort");
+        }
+        Path folder = root.resolve(name);
+        return isPrivate(root) && isPrivate(folder) ? folder : null;
+    }
+
+    /** Creates the folder for the user alone, or checks that an existing one is the user's alone. */
+    private static boolean isPrivate(Path folder) {
+        try {
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder);
+                if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+                }
+                return true;
+            }
+            if (!Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+                return Files.isDirectory(folder);
+            }
+            UserPrincipal me = folder.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(folder);
+            return Files.isDirectory(folder) && Files.getOwner(folder).equals(me)
+                    && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Keeps the {@code keep} most recently written entries (files or folders) of {@code folder}. */
+    public static void prune(Path folder, int keep) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.filter(p -> !p.getFileName().toString().startsWith("incoming-"))
+                    .sorted(Comparator.comparing(CacheDirectory::modified).reversed()).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path old : entries.subList(Math.min(keep, entries.size()), entries.size())) {
+            delete(old);
+        }
+    }
+
+    /** Deletes a file or a folder with its contents, quietly: leftovers only cost space. */
+    public static void delete(Path path) {
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // harmless
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.retort.bench;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link Connection} that counts every statement executed through it (and every {@link DatabaseMetaData} call
+ * that returns a result set, a query too): how many round trips a catalog read costs.
+ */
+final class CountingConnection {
+
+    private final AtomicInteger count = new AtomicInteger();
+    private final Connection connection;
+
+    CountingConnection(Connection target) {
+        this.connection = proxy(Connection.class, target, result -> {
+            if (result instanceof CallableStatement s) {
+                return counting(CallableStatement.class, s);
+            } else if (result instanceof PreparedStatement s) {
+                return counting(PreparedStatement.class, s);
+            } else if (result instanceof Statement s) {
+                return counting(Statement.class, s);
+            } else if (result instanceof DatabaseMetaData m) {
+                return proxy(DatabaseMetaData.class, m, r -> {
+                    if (r instanceof ResultSet) {
+                        count.incrementAndGet();
+                    }
+                    return r;
+                }, false);
+            }
+            return result;
+        }, false);
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Statements executed since the last call. */
+    int takeCount() {
+        return count.getAndSet(0);
+    }
+
+    private <T extends Statement> T counting(Class<T> type, T statement) {
+        return proxy(type, statement, r -> r, true);
+    }
+
+    private interface After {
+        Object apply(Object result);
+    }
+
+    private <T> T proxy(Class<T> type, T target, After after, boolean countExecutes) {
+        Object proxy = Proxy.newProxyInstance(CountingConnection.class.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> {
+                    if (countExecutes && method.getName().startsWith("execute")) {
+                        count.incrementAndGet();
+                    }
+                    try {
+                        return after.apply(method.invoke(target, args));
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return type.cast(proxy);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.retort.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.retort.catalog.CatalogFilter;
+import dev.retort.catalog.PostgresCanonicalizer;
+import dev.retort.catalog.PostgresCatalogReader;
+import dev.retort.diff.CanonicalForms;
+import dev.retort.diff.ChangeDescriptions;
+import dev.retort.diff.DetectedChange;
+import dev.retort.diff.Diff;
+import dev.retort.diff.PostgresComparisonDialect;
+import dev.retort.diff.SchemaComparator;
+import dev.retort.hibernate.EntitySource;
+import dev.retort.hibernate.HibernateSchemaReader;
+import dev.retort.hibernate.NamingSettings;
+import dev.retort.render.MigrationSource;
+import dev.retort.render.MigrationWriter;
+import dev.retort.runtime.RuntimeSettings;
+import dev.retort.schema.Schema;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The phases of {@code retort check} and {@code generate}, timed one by one inside one JVM started with the
+ * command line's flags. It does what {@code Autogenerate.compare} does, through the same public APIs: read the
+ * entities (class scan, Hibernate metadata, mapping), read the catalog, canonicalize, compare; then, for
+ * {@code generate} against an empty database, the same and render and write the migration. The first iteration
+ * runs in a cold JVM, as the command line always does; the following ones are warm.
+ *
+ * <p>Arguments: {@code URL EMPTY_URL CLASSES PACKAGE OUT_DIR ITERATIONS [ALEMBIC_MODELS_FILE]}. Prints one JSON
+ * object on stdout; exits 3, listing the changes on stderr, when the database built by Hibernate does not compare
+ * equal to the entities (a phantom difference).
+ */
+public final class PhaseProbe {
+
+    private PhaseProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String emptyUrl = args[1];
+        Path classes = Path.of(args[2]);
+        String pkg = args[3];
+        Path outDir = Path.of(args[4]);
+        int iterations = Integer.parseInt(args[5]);
+        Path alembicModels = args.length > 6 ? Path.of(args[6]) : null;
+
+        CatalogFilter filter = CatalogFilter.of(RuntimeSettings.DEFAULT_VERSION_TABLE);
+        List<Map<String, Object>> results = new ArrayList<>();
+        Schema desired = null;
+        for (int i = 0; i < iterations; i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                    PhaseProbe.class.getClassLoader())) {
+                desired = filtered(new HibernateSchemaReader().read(
+                        new EntitySource(loader, List.of(pkg), NamingSettings.DEFAULT, Map.of())), filter);
+            }
+            r.put("hibernate", seconds(t0));
+
+            Diff check = compare(url, desired, filter, r, "");
+            if (!check.isEmpty()) {
+                System.err.println("PHANTOM DIFFERENCES: the database Hibernate created does not compare equal "
+                        + "to its entities (" + check.operations().size() + " operations, "
+                        + check.unsupported() + " unsupported):");
+                for (DetectedChange change : ChangeDescriptions.of(check.operations())) {
+                    System.err.println("Detected " + change.description());
+                }
+                check.warnings().forEach(w -> System.err.println("WARNING (" + w.kind().code() + "): " + w.message()));
+                System.exit(3);
+            }
+
+            Diff baseline = compare(emptyUrl, desired, filter, r, "gen.");
+            long t = System.nanoTime();
+            MigrationSource source = new MigrationWriter().write(baseline, "bench.migrations", "probe" + i,
+                    List.of(), "baseline", Instant.parse("2026-01-01T00:00:00Z"));
+            String text = source.render();
+            r.put("gen.render", seconds(t));
+            t = System.nanoTime();
+            Path file = outDir.resolve(source.fileName());
+            Files.createDirectories(outDir);
+            Files.writeString(file, text);
+            r.put("gen.write", seconds(t));
+            r.put("gen.ops", baseline.operations().size());
+            r.put("gen.bytes", text.length());
+            r.put("gen.lines", text.lines().count());
+            Files.delete(file);
+            results.add(r);
+        }
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("iterations", results);
+        out.put("schema", SchemaFacts.of(desired));
+        out.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        if (alembicModels != null) {
+            Files.writeString(alembicModels, AlembicModels.source(desired));
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        System.out.println(json.writeValueAsString(out));
+    }
+
+    /** Connects (timed apart), reads the catalog, canonicalizes and compares, counting statements. */
+    private static Diff compare(String url, Schema desired, CatalogFilter filter, Map<String, Object> r, String prefix)
+            throws SQLException {
+        long t = System.nanoTime();
+        try (Connection raw = DriverManager.getConnection(url)) {
+            r.put(prefix + "connect", seconds(t));
+            CountingConnection counting = new CountingConnection(raw);
+            Connection c = counting.connection();
+            t = System.nanoTime();
+            Schema actual = new PostgresCatalogReader(filter).read(c);
+            r.put(prefix + "catalog", seconds(t));
+            r.put(prefix + "catalogQueries", counting.takeCount());
+            t = System.nanoTime();
+            CanonicalForms forms = new PostgresCanonicalizer().canonicalize(c, desired, actual);
+            r.put(prefix + "canonicalize", seconds(t));
+            r.put(prefix + "canonicalizeStatements", counting.takeCount());
+            t = System.nanoTime();
+            Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
+            r.put(prefix + "compare", seconds(t));
+            return diff;
+        }
+    }
+
+    /** As the command line filters the entities' side: the version table and excluded names left out. */
+    private static Schema filtered(Schema schema, CatalogFilter filter) {
+        return new Schema(schema.name(),
+                schema.tables().stream().filter(t -> filter.includes(t.name())).toList(),
+                schema.sequences().stream().filter(s -> filter.includes(s.name())).toList(),
+                schema.enumTypes().stream().filter(e -> filter.includes(e.name())).toList());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,416 @@
+package dev.retort.bench;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes the Markdown report: machine facts, one table per group of figures, the targets, the phase shares. */
+final class Report {
+
+    private static final double GIB = 1024.0 * 1024.0; // in KiB
+    private static final String[] CHECK_PHASES = {"hibernate", "connect", "catalog", "canonicalize", "compare"};
+
+    private final Options options;
+    private final Map<String, String> machine;
+    private final List<SizeResult> results;
+    private final double wallSeconds;
+    private final StringBuilder out = new StringBuilder(1 << 14);
+
+    Report(Options options, Map<String, String> machine, List<SizeResult> results, double wallSeconds) {
+        this.options = options;
+        this.machine = machine;
+        this.results = results;
+        this.wallSeconds = wallSeconds;
+    }
+
+    String render() {
+        out.append(String.format(Locale.ROOT, "# Performance: `retort check` and `generate` from %,d to %,d entities%n%n",
+                results.get(0).n, results.get(results.size() - 1).n));
+        out.append("Written by the benchmark in `bench/` (`dev.retort.bench.Benchmark`); do not edit by hand, run it "
+                + "again. To reproduce on this machine:\n\n```sh\n").append(options.command()).append("\n```\n\n");
+        out.append("Run on ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append(String.format(Locale.ROOT, "; the whole run took %.1f minutes", wallSeconds / 60))
+                .append(String.format(Locale.ROOT, " (%d timed runs per figure, sizes %s).%n%n", options.runs(),
+                        String.join(", ", results.stream().map(r -> String.valueOf(r.n)).toList())));
+        machine();
+        summary();
+        targets();
+        phases();
+        dominates();
+        generate();
+        floors();
+        alembic();
+        setup();
+        method();
+        return out.toString();
+    }
+
+    private void machine() {
+        out.append("## Machine\n\n| | |\n|---|---|\n");
+        machine.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        out.append('\n');
+    }
+
+    private void summary() {
+        out.append("## `retort check` against the floors and Alembic\n\n");
+        out.append("Wall times in seconds, min / median of the timed runs. `check` runs end to end as a process, "
+                + "as `./retort` starts it once its AppCDS archive exists (written by the first `check` after a "
+                + "build: the untimed warm-up here, shown apart), and must print `No changes detected.` (the "
+                + "zero-diff property at scale); it did at every size, or there would be no report. Floors: the "
+                + "JVM starting an empty main with the command line's flags, and `pg_dump -s` of the same "
+                + "database. Alembic: `compare_metadata` on the same schema (in-process time, and its whole "
+                + "Python process).\n\n");
+        out.append("| N | tables / columns | `check` | first `check` after a build | JVM floor | `pg_dump -s` "
+                + "| check ÷ (JVM + pg_dump) | Alembic compare | Alembic process | check ÷ Alembic compare "
+                + "| peak RSS of `check` |\n");
+        out.append("|---:|---|---|---:|---|---|---:|---|---|---:|---:|\n");
+        for (SizeResult r : results) {
+            Stats check = r.checkStats();
+            double floor = Stats.of(r.emptyMain).median() + Stats.of(r.pgDump).median();
+            Stats compare = Stats.of(r.alembic.compare);
+            out.append("| ").append(r.n).append(" | ").append(r.schema.tables()).append(" / ")
+                    .append(r.schema.columns()).append(" | ").append(minMedian(check)).append(" | ")
+                    .append(sec(r.firstCheck)).append(r.appCds ? "" : " (no archive written)").append(" | ")
+                    .append(minMedian(Stats.of(r.emptyMain))).append(" | ").append(minMedian(Stats.of(r.pgDump)))
+                    .append(" | ").append(ratio(check.median() / floor)).append(" | ")
+                    .append(alembicCell(compare)).append(" | ")
+                    .append(alembicCell(Stats.of(r.alembic.process))).append(" | ")
+                    .append(compare.isEmpty() ? "–" : ratio(check.median() / compare.median())).append(" | ")
+                    .append(mib(r.peakRssKb())).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void targets() {
+        out.append("## Targets\n\nEvaluated on the figures of this run only (medians unless said otherwise).\n\n");
+        out.append("| Target | Figures | Result |\n|---|---|---|\n");
+        Optional<SizeResult> at1000 = size(1000);
+        if (at1000.isPresent()) {
+            SizeResult r = at1000.get();
+            double check = r.checkStats().median();
+            double jvm = Stats.of(r.emptyMain).median();
+            double dump = Stats.of(r.pgDump).median();
+            target("N = 1,000: `check` ≤ 2 × (JVM start + `pg_dump -s`)",
+                    String.format(Locale.ROOT, "%.2f s vs 2 × (%.3f + %.3f) = %.2f s (ratio %.2f)", check, jvm, dump,
+                            2 * (jvm + dump), check / (jvm + dump)), check <= 2 * (jvm + dump));
+            Stats compare = Stats.of(r.alembic.compare);
+            if (compare.isEmpty()) {
+                out.append("| N = 1,000: `check` faster than Alembic's compare | ").append(r.alembic.skipped)
+                        .append(" | not measured |\n");
+            } else {
+                target("N = 1,000: `check` faster than Alembic's compare",
+                        String.format(Locale.ROOT, "check %.2f s (whole process) vs compare_metadata %.2f s "
+                                + "(in-process; its process %.2f s)", check, compare.median(),
+                                Stats.of(r.alembic.process).median()), check < compare.median());
+            }
+        } else {
+            out.append("| N = 1,000 targets | N = 1,000 not in this run | not measured |\n");
+        }
+        Optional<SizeResult> at100 = size(100);
+        Optional<SizeResult> at2000 = size(2000);
+        if (at100.isPresent() && at2000.isPresent()) {
+            double small = at100.get().checkStats().median();
+            double large = at2000.get().checkStats().median();
+            target("N = 100 → 2,000: `check` grows at most 25×", String.format(Locale.ROOT,
+                    "%.2f s → %.2f s: %.1f× (phases in-process, warm: %.1f×)", small, large, large / small,
+                    warmTotal(at2000.get()) / warmTotal(at100.get())), large / small <= 25);
+        } else {
+            out.append("| N = 100 → 2,000: `check` grows at most 25× | needs N = 100 and 2,000 | not measured |\n");
+        }
+        List<String> counts = results.stream().map(r -> r.n + ": " + queries(r.catalogQueries)).toList();
+        boolean same = results.stream().map(r -> r.catalogQueries).distinct().count() == 1
+                && results.get(0).catalogQueries > 0;
+        target("The catalog read issues the same number of queries at every N", String.join(", ", counts), same);
+        Optional<SizeResult> at5000 = size(5000);
+        if (at5000.isPresent()) {
+            SizeResult r = at5000.get();
+            target("N = 5,000: peak RSS of `check` under 1 GiB", "max over the timed runs: " + mib(r.peakRssKb()),
+                    r.peakRssKb() > 0 && r.peakRssKb() < GIB);
+            boolean ok = r.generate.ok() && r.upgrade.ok() && Boolean.TRUE.equals(r.catalogsEqual);
+            String figures = "generate " + (r.generate.ok() ? "wrote " + r.baselineOperations + " operations"
+                    : "failed") + "; upgrade " + (r.upgrade.ok() ? String.format(Locale.ROOT, "applied them in %.1f s",
+                    r.upgrade.seconds()) : "failed: " + oneLine(r.upgrade.detail().replaceFirst(" in \\S+\\.java", "")))
+                    + (r.catalogsEqual == null ? "" : r.catalogsEqual ? "; catalog equals Hibernate's"
+                    : "; catalog differs from Hibernate's");
+            target("N = 5,000: the `generate` baseline `upgrade`s on stock PostgreSQL", figures, ok);
+        } else {
+            out.append("| N = 5,000 targets | N = 5,000 not in this run | not measured |\n");
+        }
+        out.append('\n');
+    }
+
+    private void target(String what, String figures, boolean pass) {
+        out.append("| ").append(what).append(" | ").append(figures).append(" | **").append(pass ? "PASS" : "FAIL")
+                .append("** |\n");
+    }
+
+    private void phases() {
+        out.append("## Phases of `check`, inside one process\n\n");
+        out.append("One JVM per size, started with the command line's flags (`").append(String.join(" ",
+                SizeRun.CLI_FLAGS)).append("` and an AppCDS archive of its classes written by an untimed run "
+                + "before, as `./retort` has), runs the comparison through the same public APIs as `check` "
+                + "(`dev.retort.bench.PhaseProbe`): its first iteration is cold, as every `retort` process is; "
+                + "the warm figures are min / median of the ").append(options.runs()).append(" iterations after it "
+                + "(a fresh entity class loader each time). Hibernate read = class scan + Hibernate metadata + "
+                + "mapping to the schema model. Statements are counted through a proxy around the connection.");
+        if (results.stream().anyMatch(r -> !r.probeAppCds)) {
+            out.append(" (This run's class path had class directories, so the probe ran without an AppCDS archive "
+                    + "and its cold figures include class loading that `check` is spared.)");
+        }
+        out.append("\n\n");
+        out.append("| N | Hibernate read cold | warm | connect cold | warm | catalog read cold | warm "
+                + "| canonicalize cold | warm | compare cold | warm | phases cold | warm (median) | catalog queries "
+                + "| canonicalize statements |\n");
+        out.append("|---:|---:|---|---:|---|---:|---|---:|---|---:|---|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            out.append("| ").append(r.n);
+            for (String phase : CHECK_PHASES) {
+                out.append(" | ").append(sec(r.cold(phase))).append(" | ").append(minMedian(r.warm(phase)));
+            }
+            out.append(" | ").append(sec(coldTotal(r))).append(" | ").append(sec(warmTotal(r))).append(" | ")
+                    .append(queries(r.catalogQueries)).append(" | ").append(r.canonicalizeStatements).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void dominates() {
+        out.append("## Which phase dominates\n\n");
+        out.append("Share of the median `check` wall time: the JVM floor, each phase as the cold probe iteration "
+                + "measured it, and the rest (picocli, configuration, the version-table query, "
+                + "reporting, and the cold-start cost the probe does not see because its JVM was already "
+                + "started). The probe and `check` are separate processes, so run-to-run noise can make the rest "
+                + "slightly negative.\n\n");
+        out.append("| N | `check` | JVM floor | Hibernate read | connect | catalog read | canonicalize | compare "
+                + "| rest |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            double check = r.checkStats().median();
+            double jvm = Stats.of(r.emptyMain).median();
+            out.append("| ").append(r.n).append(" | ").append(sec(check)).append(" | ").append(share(jvm, check));
+            double rest = check - jvm;
+            for (String phase : CHECK_PHASES) {
+                out.append(" | ").append(share(r.cold(phase), check));
+                rest -= r.cold(phase);
+            }
+            out.append(" | ").append(share(rest, check)).append(" |\n");
+        }
+        out.append("\n_Why: to be written by whoever profiles (the shares above are measured; the explanation is "
+                + "not)._\n\n");
+    }
+
+    private void generate() {
+        out.append("## `generate` against an empty database, and `upgrade`\n\n");
+        out.append("In the probe JVM (cold / warm median): the comparison with an empty database (statements: "
+                + "catalog read + canonicalize), then rendering the migration class and writing it. Then the real command line: `retort generate \"baseline\"` "
+                + "into an empty migrations folder, `retort upgrade` of that baseline into the empty database "
+                + "(each run once, as a process), the catalog compared with the database Hibernate created "
+                + "(`CatalogSnapshot`), and `retort check` on the upgraded database.\n\n");
+        out.append("| N | operations | source | statements | catalog read | canonicalize | compare | render | write "
+                + "| compare + render + write | `retort generate` | `retort upgrade` | catalog equals Hibernate's "
+                + "| `check` after upgrade |\n");
+        out.append("|---:|---:|---:|---:|---|---|---|---|---|---|---:|---|---|---|\n");
+        for (SizeResult r : results) {
+            out.append("| ").append(r.n).append(" | ").append(r.baselineOperations).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,d lines, %.0f KiB", r.baselineLines, r.baselineBytes / 1024.0))
+                    .append(" | ").append(r.emptyCatalogQueries).append(" + ").append(r.emptyCanonicalizeStatements);
+            for (String phase : List.of("gen.catalog", "gen.canonicalize", "gen.compare", "gen.render", "gen.write")) {
+                out.append(" | ").append(coldWarm(r, phase));
+            }
+            double cold = r.cold("gen.compare") + r.cold("gen.render") + r.cold("gen.write");
+            double warm = r.warm("gen.compare").median() + r.warm("gen.render").median() + r.warm("gen.write").median();
+            out.append(" | ").append(sec(cold)).append(" / ").append(sec(warm));
+            out.append(" | ").append(step(r.generate)).append(" | ").append(step(r.upgrade)).append(" | ")
+                    .append(r.catalogsEqual == null ? "–" : r.catalogsEqual ? "yes" : "**no**").append(" | ")
+                    .append(r.roundTripCheck.ok() ? "No changes detected. (" + sec(r.roundTripCheck.seconds()) + ")"
+                            : "**" + oneLine(r.roundTripCheck.detail()) + "**").append(" |\n");
+        }
+        out.append('\n');
+        for (SizeResult r : results) {
+            if (!r.generate.ok() || !r.upgrade.ok() || Boolean.FALSE.equals(r.catalogsEqual)
+                    || !r.roundTripCheck.ok()) {
+                out.append("**N = ").append(r.n).append("**:\n\n```text\n");
+                if (!r.generate.ok()) {
+                    out.append("generate: ").append(r.generate.detail()).append('\n');
+                } else if (!r.upgrade.ok()) {
+                    out.append(String.format(Locale.ROOT, "upgrade failed after %.1f s:%n", r.upgrade.seconds()))
+                            .append(r.upgrade.detail()).append('\n');
+                } else {
+                    if (Boolean.FALSE.equals(r.catalogsEqual)) {
+                        out.append("catalog: ").append(r.catalogDifference).append('\n');
+                    }
+                    if (!r.roundTripCheck.ok()) {
+                        out.append("check after upgrade: ").append(r.roundTripCheck.detail()).append('\n');
+                    }
+                }
+                out.append("```\n\n");
+            }
+        }
+    }
+
+    private void floors() {
+        out.append("## Floors\n\n`java -version` and an empty main (the floor used above) with the command line's "
+                + "flags; `pg_dump -s -f /dev/null` of the database `check` reads. Min / median.\n\n");
+        out.append("| N | empty main | `java -version` | `pg_dump -s` |\n|---:|---|---|---|\n");
+        for (SizeResult r : results) {
+            out.append("| ").append(r.n).append(" | ").append(minMedian(Stats.of(r.emptyMain))).append(" | ")
+                    .append(minMedian(Stats.of(r.javaVersion))).append(" | ").append(minMedian(Stats.of(r.pgDump)))
+                    .append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void alembic() {
+        out.append("## Alembic\n\n");
+        Optional<SizeResult> any = results.stream().filter(r -> r.alembic.runs > 0).findFirst();
+        if (any.isEmpty()) {
+            out.append("Not measured: ").append(results.get(0).alembic.skipped).append(".\n\n");
+            return;
+        }
+        out.append(any.get().alembic.versions).append(" (Debian's `python3-alembic`, run by `/usr/bin/python3`). "
+                + "The models are SQLAlchemy Core tables written from the schema Hibernate creates "
+                + "(`bench/target/bench-N/alembic_models.py`); each run is a fresh Python process "
+                + "(`alembic_compare.py`) that imports them, connects with psycopg2 and times "
+                + "`compare_metadata(MigrationContext.configure(conn, opts={\"compare_type\": True, "
+                + "\"compare_server_default\": True}), metadata)` once. At large N fewer runs than the others fit "
+                + "the time budget (`--alembic-budget`, ").append(String.format(Locale.ROOT, "%.0f",
+                options.alembicBudget())).append(" s per size).\n\n");
+        out.append("| N | runs | compare_metadata | process | importing the models | statements per compare "
+                + "| differences reported |\n|---:|---:|---|---|---|---:|---:|\n");
+        for (SizeResult r : results) {
+            SizeResult.AlembicFigures a = r.alembic;
+            out.append("| ").append(r.n).append(" | ").append(a.runs).append(" | ").append(minMedian(Stats.of(a.compare)))
+                    .append(" | ").append(minMedian(Stats.of(a.process))).append(" | ")
+                    .append(minMedian(Stats.of(a.imports))).append(" | ").append(a.queries).append(" | ")
+                    .append(a.differences).append(" |\n");
+        }
+        if (results.stream().allMatch(r -> r.alembic.differences == 0)) {
+            out.append("\nAlembic reported no difference at any size: its models describe the database exactly, so "
+                    + "the two tools compare like with like.\n\n");
+            return;
+        }
+        out.append("\nEvery difference Alembic reports here is a false positive: the database was created from the "
+                + "same schema. By kind, with the first few:\n\n");
+        for (SizeResult r : results) {
+            SizeResult.AlembicFigures a = r.alembic;
+            if (a.differences == 0) {
+                continue;
+            }
+            out.append("- N = ").append(r.n).append(": ").append(a.kinds).append('\n');
+            for (String s : a.sample.stream().limit(3).toList()) {
+                out.append("  - `").append(s.replace("`", "'")).append("`\n");
+            }
+        }
+        out.append('\n');
+    }
+
+    private void setup() {
+        out.append("## Schemas and setup (not measured figures)\n\n");
+        out.append("| N | tables | columns | indexes | unique constraints | foreign keys | checks | sequences "
+                + "| enum types | write + compile the model | Hibernate creates the schema |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SizeResult r : results) {
+            SchemaFacts s = r.schema;
+            out.append("| ").append(r.n).append(" | ").append(s.tables()).append(" | ").append(s.columns()).append(" | ")
+                    .append(s.indexes()).append(" | ").append(s.uniqueConstraints()).append(" | ")
+                    .append(s.foreignKeys()).append(" | ").append(s.checks()).append(" | ").append(s.sequences())
+                    .append(" | ").append(s.enumTypes()).append(" | ").append(sec(r.modelSeconds)).append(" | ")
+                    .append(sec(r.ddlSeconds)).append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private void method() {
+        out.append("## How it is measured\n\n");
+        out.append("""
+                - The model: `ModelGenerator`, seeded by N, writes N entities (5 to 12 columns: varchar, text, integer, \
+                bigint, boolean, timestamptz, numeric, uuid, JSON maps, dates, enums as strings, ordinals and one \
+                PostgreSQL enum type; nullable and not; `@ColumnDefault`s; 0 to 2 `@ManyToOne` to earlier entities, \
+                some `@OnDelete`; single and multi-column indexes, some unique; unique and check constraints in \
+                JPA's and Hibernate's styles; sequence, identity and UUID keys; comments) into \
+                `bench/target/bench-N/src`, compiled with `javax.tools`.
+                - The database `PREFIX_N` is created by Hibernate itself (JPA bootstrap, \
+                `jakarta.persistence.schema-generation.database.action=create`).
+                - Each round runs the empty main, `java -version`, `pg_dump -s` and `retort check` one after the \
+                other, so drift on the machine hits all of them alike; one untimed warm-up round comes first \
+                (excluded). Wall time is taken around the whole child process; peak RSS is GNU time's `%M`.
+                - `retort check` runs exactly as `./retort` starts it: `java -XX:TieredStopAtLevel=1 \
+                -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
+                -XX:SharedArchiveFile=bench/target/bench-N/retort.jsa -jar generator/target/retort.jar --url ... \
+                --migrations <empty folder> --classpath bench/target/bench-N/classes --package bench.model check`; \
+                the warm-up run wrote that archive with `-XX:ArchiveClassesAtExit`, as `./retort`'s first `check` \
+                after a build does. `generate`, `upgrade` and the check after it use the archive too.
+                - The phase and Alembic figures come from separate processes, so their sums need not add up to \
+                the end-to-end figures exactly.
+                """);
+    }
+
+    private Optional<SizeResult> size(int n) {
+        return results.stream().filter(r -> r.n == n).findFirst();
+    }
+
+    private static double coldTotal(SizeResult r) {
+        double total = 0;
+        for (String phase : CHECK_PHASES) {
+            total += r.cold(phase);
+        }
+        return total;
+    }
+
+    private static double warmTotal(SizeResult r) {
+        double total = 0;
+        for (String phase : CHECK_PHASES) {
+            total += r.warm(phase).median();
+        }
+        return total;
+    }
+
+    private static String coldWarm(SizeResult r, String phase) {
+        return sec(r.cold(phase)) + " / " + sec(r.warm(phase).median());
+    }
+
+    private static String step(SizeResult.Step s) {
+        if (Double.isNaN(s.seconds())) {
+            return "–";
+        }
+        return (s.ok() ? "ok, " : "**failed** after ") + sec(s.seconds());
+    }
+
+    private static String alembicCell(Stats s) {
+        return s.isEmpty() ? "–" : minMedian(s) + (s.samples().size() == 1 ? " (1 run)" : "");
+    }
+
+    private static String minMedian(Stats s) {
+        return s.isEmpty() ? "–" : sec(s.min()) + " / " + sec(s.median());
+    }
+
+    static String sec(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, seconds < 0.1 ? "%.3f" : seconds < 10 ? "%.2f" : "%.1f", seconds);
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String share(double part, double whole) {
+        return Double.isNaN(part) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * part / whole);
+    }
+
+    private static String mib(long kb) {
+        return kb <= 0 ? "–" : String.format(Locale.ROOT, "%.0f MiB", kb / 1024.0);
+    }
+
+    private static String queries(int count) {
+        return count < 0 ? "varied (" + -count + " first)" : String.valueOf(count);
+    }
+
+    private static String oneLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return (line.length() > 160 ? line.substring(0, 157) + "..." : line).replace("|", "\\|");
+    }
+}

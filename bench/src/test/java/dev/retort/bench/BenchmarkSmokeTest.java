@@ -1,0 +1,47 @@
+package dev.retort.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The benchmark")
+class BenchmarkSmokeTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    @DisplayName("runs the whole pipeline at N = 50 and writes a report in which check, generate and upgrade agree")
+    void runsTheWholePipelineOnASmallModel(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isRegularFile(ROOT.resolve("generator/target/retort.jar")),
+                "generator/target/retort.jar is built by the generator module's package phase");
+        assumeTrue(serverAnswers(), "PostgreSQL on 127.0.0.1:5432 (scripts/ensure-postgres)");
+        Path out = dir.resolve("performance.md");
+
+        // Databases and files of its own, so two builds on one machine do not meet.
+        Benchmark.run(Options.parse(new String[] {"--sizes", "50", "--runs", "1", "--out", out.toString(),
+            "--root", ROOT.toString(), "--work", dir.resolve("work").toString(),
+            "--prefix", "bench_smoke_" + ProcessHandle.current().pid()}));
+
+        String report = Files.readString(out);
+        assertTrue(report.contains("| 50 | 50 / "), report);
+        assertTrue(report.contains("| The catalog read issues the same number of queries at every N | 50: 7 | **PASS** |"),
+                report);
+        assertTrue(report.contains("| yes | No changes detected. ("), "generate, upgrade and check agree:\n" + report);
+    }
+
+    private static boolean serverAnswers() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

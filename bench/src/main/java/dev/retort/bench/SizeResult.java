@@ -43,7 +43,10 @@ final class SizeResult {
     double firstCheck = Double.NaN;
     boolean appCds;
     boolean probeAppCds;
+    /** {@code check} with a fresh cache folder each run: the entities are read, as after any change to them. */
     final List<Double> check = new ArrayList<>();
+    /** {@code check} with the cache folder the warm-up filled: unchanged entities come from Retort's cache. */
+    final List<Double> checkCached = new ArrayList<>();
     final List<Long> checkRssKb = new ArrayList<>();
     final List<Double> javaVersion = new ArrayList<>();
     final List<Double> emptyMain = new ArrayList<>();
@@ -58,6 +61,7 @@ final class SizeResult {
     int emptyCatalogQueries;
     int emptyCanonicalizeStatements;
     long baselineOperations;
+    int baselineRevisions;
     long baselineBytes;
     long baselineLines;
     long probeMaxHeapMb;

@@ -43,7 +43,8 @@ final class SizeRun {
     private final String db;
     private final String emptyDb;
     private final Path dir;
-    private final Map<String, String> env;
+    /** Retort's cache folder (AppCDS aside) shared by the warm-up and the "cached" checks; others get a fresh one. */
+    private final Path sharedCache;
     private final Path cliArchive;
     private final Path probeArchive;
 
@@ -59,7 +60,7 @@ final class SizeRun {
         this.db = options.prefix() + "_" + n;
         this.emptyDb = db + "_empty";
         this.dir = options.work().resolve("bench-" + n);
-        this.env = Map.of("RETORT_CACHE_DIR", options.work().resolve("retort-cache").toString());
+        this.sharedCache = dir.resolve("retort-cache");
         this.cliArchive = dir.resolve("retort.jsa");
         this.probeArchive = dir.resolve("probe.jsa");
     }
@@ -86,28 +87,37 @@ final class SizeRun {
         List<String> pgDump = List.of("pg_dump", "-s", "-h", options.server().host(), "-p",
                 String.valueOf(options.server().port()), "-U", options.server().user(), "-f", "/dev/null", db);
 
-        progress.say("N=%d: check and the floors, 1 warm-up (writes the AppCDS archive) + %d timed rounds", n,
-                options.runs());
+        progress.say("N=%d: check and the floors, 1 warm-up + %d timed rounds", n, options.runs());
         Files.deleteIfExists(cliArchive);
         for (int round = 0; round <= options.runs(); round++) {
             boolean timed = round > 0;
             Processes.Result em = must(run(emptyMain), "the empty main");
             Processes.Result jv = must(run(javaVersion), "java -version");
             Processes.Result pd = must(run(pgDump), "pg_dump -s");
-            Processes.Result ck = run(timed ? cli(check) : firstCli(check));
-            requireNoChanges(ck, db);
             if (!timed) {
-                result.firstCheck = ck.seconds();
+                ModelSources.deleteTree(sharedCache);
+                Processes.Result first = run(firstCli(check), sharedCache); // fills the shared cache folder too
+                requireNoChanges(first, db);
+                result.firstCheck = first.seconds();
                 result.appCds = Files.isRegularFile(cliArchive) && Files.size(cliArchive) > 0;
-            } else {
-                result.emptyMain.add(em.seconds());
-                result.javaVersion.add(jv.seconds());
-                result.pgDump.add(pd.seconds());
-                result.check.add(ck.seconds());
-                result.checkRssKb.add(ck.peakRssKb());
+                progress.say("N=%d: warm-up: first check %.2f s (writes the AppCDS archive), empty main %.3f s, "
+                        + "pg_dump -s %.2f s", n, first.seconds(), em.seconds(), pd.seconds());
+                continue;
             }
-            progress.say("N=%d: round %d%s: check %.2f s (%d MiB), empty main %.3f s, pg_dump -s %.2f s", n, round,
-                    timed ? "" : " (warm-up)", ck.seconds(), ck.peakRssKb() / 1024, em.seconds(), pd.seconds());
+            Processes.Result cold = run(cli(check));
+            requireNoChanges(cold, db);
+            Processes.Result cached = run(cli(check), sharedCache);
+            requireNoChanges(cached, db);
+            result.emptyMain.add(em.seconds());
+            result.javaVersion.add(jv.seconds());
+            result.pgDump.add(pd.seconds());
+            result.check.add(cold.seconds());
+            result.checkCached.add(cached.seconds());
+            result.checkRssKb.add(cold.peakRssKb());
+            result.checkRssKb.add(cached.peakRssKb());
+            progress.say("N=%d: round %d: check %.2f s (%d MiB), with cached entity schema %.2f s, empty main %.3f s, "
+                    + "pg_dump -s %.2f s", n, round, cold.seconds(), cold.peakRssKb() / 1024, cached.seconds(),
+                    em.seconds(), pd.seconds());
         }
 
         probe(model);
@@ -133,7 +143,7 @@ final class SizeRun {
             dir.resolve("probe-out").toString(), "1"};
         Files.deleteIfExists(probeArchive);
         if (archivable(args[1])) {
-            Processes.Result archiving = processes.run(java(archiveWriting(probeArchive), args), dir, env, TIMEOUT);
+            Processes.Result archiving = run(java(archiveWriting(probeArchive), args));
             requireNoPhantoms(archiving);
             must(archiving, "the phase probe (writing its class archive)");
         }
@@ -141,7 +151,7 @@ final class SizeRun {
         args[args.length - 1] = String.valueOf(options.runs() + 1);
         List<String> command = java(archiveUsing(probeArchive), args);
         command.add(dir.resolve("alembic_models.py").toString());
-        Processes.Result r = processes.run(command, dir, env, TIMEOUT);
+        Processes.Result r = run(command);
         requireNoPhantoms(r);
         must(r, "the phase probe");
         JsonNode out = JSON.readTree(r.out());
@@ -164,6 +174,7 @@ final class SizeRun {
                 result.canonicalizeStatements = it.get("canonicalizeStatements").asInt();
                 result.emptyCatalogQueries = it.get("gen.catalogQueries").asInt();
                 result.emptyCanonicalizeStatements = it.get("gen.canonicalizeStatements").asInt();
+                result.baselineRevisions = it.get("gen.revisions").asInt();
                 result.baselineOperations = it.get("gen.ops").asLong();
                 result.baselineBytes = it.get("gen.bytes").asLong();
                 result.baselineLines = it.get("gen.lines").asLong();
@@ -243,7 +254,7 @@ final class SizeRun {
             if (i > 0 && spent > options.alembicBudget()) {
                 break;
             }
-            Processes.Result r = must(processes.run(command, dir, env, TIMEOUT), "Alembic's compare_metadata");
+            Processes.Result r = must(run(command), "Alembic's compare_metadata");
             JsonNode out = JSON.readTree(r.out());
             a.process.add(r.seconds());
             a.compare.add(out.get("compare_seconds").asDouble());
@@ -279,8 +290,21 @@ final class SizeRun {
         }
     }
 
+    /**
+     * Runs a command with an empty cache folder of its own: Retort reads the entities and compiles the migrations
+     * as it must after they changed, and nothing is left over from another run.
+     */
     private Processes.Result run(List<String> command) throws IOException, InterruptedException {
-        return processes.run(command, dir, env, TIMEOUT);
+        Path fresh = Files.createTempDirectory(dir, "cache-");
+        try {
+            return run(command, fresh.resolve("retort"));
+        } finally {
+            ModelSources.deleteTree(fresh);
+        }
+    }
+
+    private Processes.Result run(List<String> command, Path cache) throws IOException, InterruptedException {
+        return processes.run(command, dir, Map.of("RETORT_CACHE_DIR", cache.toString()), TIMEOUT);
     }
 
     private Processes.Result must(Processes.Result r, String what) {

@@ -150,7 +150,7 @@ final class ColumnCases {
                         .warns("not-null-without-default"),
                 RoundTripCase.of("an entity renamed is a drop and a create, with a rename hint", BASE.with("Tag", TAG),
                                 BASE.with("Label", TAG.replace("class Tag", "class Label")))
-                        .changes("create_table label", "drop_table tag")
+                        .changes("drop_table tag", "create_table label")
                         .warns("data-loss", "possible-rename"));
     }
 }

@@ -127,12 +127,12 @@ final class EdgeCases {
                                 "create_foreign_key purchase_order fkgdcjdgcxjjax5aa49ixwwiphs"),
                 RoundTripCase.of("table \"user\" removed with the relation to it", USER_BUYER, BASE)
                         .changes("drop_constraint purchase_order fkgdcjdgcxjjax5aa49ixwwiphs",
-                                "drop_column purchase_order.buyer_id", "drop_table user")
+                                "drop_table user", "drop_column purchase_order.buyer_id")
                         .warns("data-loss", "data-loss"),
                 RoundTripCase.of("an entity removed with the relation pointing to it", BASE,
                                 BASE.without("Customer").without("Tier").edit("PurchaseOrder", ORDER_CUSTOMER, ""))
                         .changes("drop_constraint purchase_order fk158vbkwgyf5r6ogk9nkugqv2c",
-                                "drop_column purchase_order.customer_id", "drop_table customer")
+                                "drop_table customer", "drop_column purchase_order.customer_id")
                         .warns("data-loss", "data-loss"),
                 RoundTripCase.of("a column-level @Check gets PostgreSQL's name", BASE,
                                 BASE.edit("Customer", "Integer points;", "@Check(constraints = \"points >= 0\")\n    Integer points;"))

@@ -108,9 +108,10 @@ class MigrationLoadingTest {
     @Test
     @DisplayName("keeps compiled migrations in a cache keyed by their sources, and survives a damaged entry")
     void cachesCompilations() throws IOException {
-        Path cache = dir.resolve("cache");
+        Path root = dir.resolve("cache");
+        Path cache = root.resolve("compiled");
         String previous = System.getProperty("retort.cache.dir");
-        System.setProperty("retort.cache.dir", cache.toString());
+        System.setProperty("retort.cache.dir", root.toString());
         try {
             Path a = write("app.m", "A", "@Revision(id = \"a1\", message = \"first\")", EMPTY);
             RevisionGraph first = RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader());

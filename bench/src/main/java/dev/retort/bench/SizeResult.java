@@ -51,6 +51,8 @@ final class SizeResult {
     final List<Double> javaVersion = new ArrayList<>();
     final List<Double> emptyMain = new ArrayList<>();
     final List<Double> pgDump = new ArrayList<>();
+    /** A fresh JVM that only has Hibernate build its metadata for the entities ({@link HibernateFloor}). */
+    final List<Double> hibernateFloor = new ArrayList<>();
 
     /** Phase name to seconds, first iteration of the probe (a cold JVM). */
     final Map<String, Double> cold = new LinkedHashMap<>();

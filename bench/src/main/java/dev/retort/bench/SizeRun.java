@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Measures one size: builds the model and lets Hibernate create its schema, then times the floors and
@@ -47,6 +49,7 @@ final class SizeRun {
     private final Path sharedCache;
     private final Path cliArchive;
     private final Path probeArchive;
+    private final Path floorArchive;
 
     SizeRun(Options options, Progress progress, Processes processes, Path jar, Path alembicScript, int n) {
         this.options = options;
@@ -63,6 +66,7 @@ final class SizeRun {
         this.sharedCache = dir.resolve("retort-cache");
         this.cliArchive = dir.resolve("retort.jsa");
         this.probeArchive = dir.resolve("probe.jsa");
+        this.floorArchive = dir.resolve("hibernate-floor.jsa");
     }
 
     SizeResult run() throws Exception {
@@ -84,16 +88,24 @@ final class SizeRun {
         List<String> javaVersion = jvm("-version");
         List<String> emptyMain = jvm("-cp", Path.of(EmptyMain.class.getProtectionDomain().getCodeSource()
                 .getLocation().toURI()).toString(), EmptyMain.class.getName());
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+        String[] floor = {"-cp", classPath, HibernateFloor.class.getName(),
+            model.classes().toString(), ModelGenerator.PACKAGE};
         List<String> pgDump = List.of("pg_dump", "-s", "-h", options.server().host(), "-p",
                 String.valueOf(options.server().port()), "-U", options.server().user(), "-f", "/dev/null", db);
 
         progress.say("N=%d: check and the floors, 1 warm-up + %d timed rounds", n, options.runs());
         Files.deleteIfExists(cliArchive);
+        Files.deleteIfExists(floorArchive);
         for (int round = 0; round <= options.runs(); round++) {
             boolean timed = round > 0;
             Processes.Result em = must(run(emptyMain), "the empty main");
             Processes.Result jv = must(run(javaVersion), "java -version");
             Processes.Result pd = must(run(pgDump), "pg_dump -s");
+            Processes.Result hf = must(run(java(timed ? archiveUsing(floorArchive) : archiveWriting(floorArchive),
+                    floor)), "the Hibernate floor");
+            requireTables(hf, n);
             if (!timed) {
                 ModelSources.deleteTree(sharedCache);
                 Processes.Result first = run(firstCli(check), sharedCache); // fills the shared cache folder too
@@ -111,13 +123,14 @@ final class SizeRun {
             result.emptyMain.add(em.seconds());
             result.javaVersion.add(jv.seconds());
             result.pgDump.add(pd.seconds());
+            result.hibernateFloor.add(hf.seconds());
             result.check.add(cold.seconds());
             result.checkCached.add(cached.seconds());
             result.checkRssKb.add(cold.peakRssKb());
             result.checkRssKb.add(cached.peakRssKb());
             progress.say("N=%d: round %d: check %.2f s (%d MiB), with cached entity schema %.2f s, empty main %.3f s, "
-                    + "pg_dump -s %.2f s", n, round, cold.seconds(), cold.peakRssKb() / 1024, cached.seconds(),
-                    em.seconds(), pd.seconds());
+                    + "pg_dump -s %.2f s, Hibernate floor %.2f s", n, round, cold.seconds(), cold.peakRssKb() / 1024,
+                    cached.seconds(), em.seconds(), pd.seconds(), hf.seconds());
         }
 
         probe(model);
@@ -279,6 +292,15 @@ final class SizeRun {
         if (probe.exit() == 3) {
             throw new BenchmarkFailure("Phantom differences at N=" + n + ": the probe's in-process comparison of "
                     + db + " (created by Hibernate) with its entities is not empty.\n" + probe.err());
+        }
+    }
+
+    /** The Hibernate floor must have mapped at least one table per entity, or it measured nothing. */
+    private void requireTables(Processes.Result floor, int entities) {
+        String out = floor.out().strip();
+        if (!out.matches("\\d+") || Integer.parseInt(out) < entities) {
+            throw new BenchmarkFailure("the Hibernate floor mapped " + out + " tables for " + entities
+                    + " entities at N=" + n + ":\n" + floor.describe());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.retort.migration;
 
 import dev.retort.cache.CacheDirectory;
+import dev.retort.cache.ClassPathDigest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,32 +44,16 @@ final class CompileCache {
 
     /** The key of compiling {@code sources} of {@code directory} with {@code classpath}. */
     static String key(Path directory, List<Path> sources, String classpath) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(sha, "retort-compile-cache-1");
-        update(sha, System.getProperty("java.version"));
-        update(sha, directory.toAbsolutePath().normalize().toString());
+        ClassPathDigest digest = ClassPathDigest.of("retort-compile-cache-2")
+                .text(System.getProperty("java.version"))
+                .text(directory.toAbsolutePath().normalize().toString());
         for (String entry : classpath.split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            update(sha, entry);
-            if (Files.isRegularFile(p)) {
-                update(sha, Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
-            }
+            digest.text(entry).entry(Path.of(entry));
         }
         for (Path source : sources) {
-            update(sha, directory.relativize(source).toString());
-            sha.update(Files.readAllBytes(source));
+            digest.text(directory.relativize(source).toString()).bytes(Files.readAllBytes(source));
         }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static void update(MessageDigest sha, String text) {
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
+        return digest.hex();
     }
 
     /** The compilation stored under {@code key}, or {@code null}. */

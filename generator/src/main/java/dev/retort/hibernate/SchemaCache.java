@@ -5,35 +5,32 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.retort.cache.CacheDirectory;
+import dev.retort.cache.ClassPathDigest;
 import dev.retort.schema.Schema;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Remembers the schema Hibernate's metadata gave for a set of entities, so an unchanged model is not mapped
  * again on the next {@code check}: building Hibernate's metadata is most of the cost of a comparison. The key
- * is a SHA-256 over everything the mapping depends on: the packages, naming strategies and settings, and every
- * file of the class path the entities are loaded from (directories file by file, jars as a whole; name, size and
- * modification time), Retort's and Hibernate's own jars included. A changed class anywhere is a new key.
+ * is a SHA-256 over everything the mapping depends on: the packages, naming strategies and settings, and the
+ * content of the class path the entities are loaded from, Retort's and Hibernate's own jars included
+ * ({@link ClassPathDigest}: by content, not by date, so a rebuild of unchanged entities still hits). A changed class
+ * anywhere is a new key.
  * Entries live in {@code schemas} of the {@link CacheDirectory}; the 50 most recent are kept.
  */
 final class SchemaCache {
@@ -98,30 +95,12 @@ final class SchemaCache {
     }
 
     static String key(EntitySource source) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(sha, "retort-schema-cache-1");
-        update(sha, String.join(",", source.packages()));
-        update(sha, String.valueOf(source.naming().physical()));
-        update(sha, String.valueOf(source.naming().implicit()));
-        new TreeMap<>(source.settings()).forEach((k, v) -> update(sha, k + "=" + v));
-        for (Path entry : classPath(source.classLoader())) {
-            update(sha, entry.toString());
-            if (Files.isDirectory(entry)) {
-                try (Stream<Path> files = Files.walk(entry)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        update(sha, entry.relativize(f) + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis());
-                    }
-                }
-            } else if (Files.isRegularFile(entry)) {
-                update(sha, Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis());
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        ClassPathDigest digest = ClassPathDigest.of("retort-schema-cache-2")
+                .text(String.join(",", source.packages()))
+                .text(String.valueOf(source.naming().physical()))
+                .text(String.valueOf(source.naming().implicit()));
+        new TreeMap<>(source.settings()).forEach((k, v) -> digest.text(k + "=" + v));
+        return digest.entries(classPath(source.classLoader())).hex();
     }
 
     /** The class path the entities see: the URL class loaders from {@code loader} up, then the JVM's own. */
@@ -146,11 +125,6 @@ final class SchemaCache {
             }
         }
         return new ArrayList<>(entries);
-    }
-
-    private static void update(MessageDigest sha, String text) {
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
     }
 
     /** Visible for tests: the JSON form of a schema and back, which must be lossless. */

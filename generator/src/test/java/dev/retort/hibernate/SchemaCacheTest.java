@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.retort.schema.Schema;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,6 +39,15 @@ class SchemaCacheTest {
         assertNotEquals(key, SchemaCache.key(RICH.withNaming(NamingSettings.SPRING)));
         assertNotEquals(key, SchemaCache.key(RICH.withSettings(Map.of("hibernate.auto_quote_keyword", "true"))));
         assertNotEquals(key, SchemaCache.key(EntitySource.of(LOADER, "dev.retort.fixtures.spring")));
+
+        Path entityClass = Path.of(URI.create(LOADER.getResource("dev/retort/fixtures/rich/Label.class").toString()));
+        FileTime written = Files.getLastModifiedTime(entityClass);
+        try {
+            Files.setLastModifiedTime(entityClass, FileTime.fromMillis(written.toMillis() - 3_600_000));
+            assertEquals(key, SchemaCache.key(RICH), "recompiling unchanged entities (a new date, the same bytes) keeps the key");
+        } finally {
+            Files.setLastModifiedTime(entityClass, written);
+        }
 
         String previous = System.getProperty("retort.cache.dir");
         System.setProperty("retort.cache.dir", dir.toString());

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -25,10 +27,16 @@ import org.hibernate.mapping.Table;
  */
 public final class HibernateFloor {
 
+    /** Held for the whole run: java.util.logging forgets the level of a logger nothing references. */
+    private static final Logger QUIET = Logger.getLogger("org.hibernate");
+
     private HibernateFloor() {
     }
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
+        // Quiet, as Retort keeps Hibernate: its banner and offline "database info" are not part of the floor.
+        System.setProperty("org.jboss.logging.provider", "jdk");
+        QUIET.setLevel(Level.OFF);
         Path classes = Path.of(args[0]);
         String pkg = args[1];
         Path folder = classes.resolve(pkg.replace('.', '/'));

@@ -167,7 +167,11 @@ final class Report {
                 + "(`dev.retort.bench.PhaseProbe`): its first iteration is cold, as every `retort` process is; "
                 + "the warm figures are min / median of the ").append(options.runs()).append(" iterations after it "
                 + "(a fresh entity class loader each time). Hibernate read = class scan + Hibernate metadata + "
-                + "mapping to the schema model. Statements are counted through a proxy around the connection.");
+                + "mapping to the schema model. Statements are counted through a proxy around the connection. "
+                + "The probe's archive cannot hold the entity classes (each iteration's class loader is gone "
+                + "before the archive is written), so its cold Hibernate read includes loading and verifying "
+                + "every entity class, which `check` takes from its archive for every class unchanged since the "
+                + "archive was written; at large N that makes the cold probe figure exceed the Hibernate floor.");
         if (results.stream().anyMatch(r -> !r.probeAppCds)) {
             out.append(" (This run's class path had class directories, so the probe ran without an AppCDS archive "
                     + "and its cold figures include class loading that `check` is spared.)");
@@ -194,7 +198,8 @@ final class Report {
                 + "measured it, and the rest (picocli, configuration, the version-table query, "
                 + "reporting, and the cold-start cost the probe does not see because its JVM was already "
                 + "started). The probe and `check` are separate processes, so run-to-run noise can make the rest "
-                + "slightly negative.\n\n");
+                + "slightly negative, and the probe's cold Hibernate read (see above) makes it clearly negative at "
+                + "large N.\n\n");
         out.append("| N | `check` | JVM floor | Hibernate read | connect | catalog read | canonicalize | compare "
                 + "| rest |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Measures one size: builds the model and lets Hibernate create its schema, then times the floors and
@@ -88,9 +86,7 @@ final class SizeRun {
         List<String> javaVersion = jvm("-version");
         List<String> emptyMain = jvm("-cp", Path.of(EmptyMain.class.getProtectionDomain().getCodeSource()
                 .getLocation().toURI()).toString(), EmptyMain.class.getName());
-        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        String[] floor = {"-cp", classPath, HibernateFloor.class.getName(),
+        String[] floor = {"-cp", absoluteClassPath(), HibernateFloor.class.getName(),
             model.classes().toString(), ModelGenerator.PACKAGE};
         List<String> pgDump = List.of("pg_dump", "-s", "-h", options.server().host(), "-p",
                 String.valueOf(options.server().port()), "-U", options.server().user(), "-f", "/dev/null", db);
@@ -103,8 +99,10 @@ final class SizeRun {
             Processes.Result em = must(run(emptyMain), "the empty main");
             Processes.Result jv = must(run(javaVersion), "java -version");
             Processes.Result pd = must(run(pgDump), "pg_dump -s");
-            Processes.Result hf = must(run(java(timed ? archiveUsing(floorArchive) : archiveWriting(floorArchive),
-                    floor)), "the Hibernate floor");
+            // Like the probe's, the floor's archive cannot be written when its class path has class folders (tests).
+            List<String> floorArchiveFlags = timed ? archiveUsing(floorArchive)
+                    : archivable(floor[1]) ? archiveWriting(floorArchive) : List.of();
+            Processes.Result hf = must(run(java(floorArchiveFlags, floor)), "the Hibernate floor");
             requireTables(hf, n);
             if (!timed) {
                 ModelSources.deleteTree(sharedCache);

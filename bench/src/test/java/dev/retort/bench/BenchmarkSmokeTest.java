@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,6 +36,9 @@ class BenchmarkSmokeTest {
         assertTrue(report.contains("| The catalog read issues the same number of queries at every N | 50: 7 | **PASS** |"),
                 report);
         assertTrue(report.contains("| yes | No changes detected. ("), "generate, upgrade and check agree:\n" + report);
+        String minMedian = "[0-9.]+ / [0-9.]+";
+        assertTrue(Pattern.compile("(?m)^\\| 50 \\| " + minMedian + " \\| " + minMedian + " \\| " + minMedian + " \\| "
+                + minMedian + " \\|$").matcher(report).find(), "the floors, the Hibernate floor among them:\n" + report);
     }
 
     private static boolean serverAnswers() {

@@ -38,7 +38,7 @@ record Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root,
         Path work = null;
         boolean keep = false;
         boolean alembic = true;
-        double budget = 60;
+        double budget = 40;
         String host = "127.0.0.1";
         int port = 5432;
         String user = "postgres";

@@ -63,10 +63,16 @@ public final class PostgresCanonicalizer {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
+            String refused = refusal(connection, st, "CREATE TEMP TABLE retort_probe ()");
+            if (refused != null) {
+                return new Forms(Map.of(), Map.of(), Map.of(), "the database refused a temporary table (" + refused
+                        + ")");
+            }
+            st.execute("DROP TABLE retort_probe");
             Map<String, String> canonicalTypes = canonicalTypes(connection, st, new ArrayList<>(types));
             Map<List<String>, String> canonicalDefaults = canonicalDefaults(connection, st, defaults.keySet());
             Map<List<String>, String> canonicalChecks = canonicalChecks(connection, st, desired, checks);
-            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks);
+            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks, null);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -198,19 +204,26 @@ public final class PostgresCanonicalizer {
 
     /** Runs {@code sql} under a savepoint; on failure rolls back to it and reports false. */
     private static boolean tryExecute(Connection c, Statement st, String sql) throws SQLException {
+        return refusal(c, st, sql) == null;
+    }
+
+    /** Runs {@code sql} under a savepoint: {@code null} when it worked, else the server's message (rolled back). */
+    private static String refusal(Connection c, Statement st, String sql) throws SQLException {
         Savepoint savepoint = c.setSavepoint();
         try {
             st.execute(sql);
             c.releaseSavepoint(savepoint);
-            return true;
+            return null;
         } catch (SQLException e) {
             c.rollback(savepoint);
-            return false;
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            message = message.lines().findFirst().orElse(message); // the server's message, not its "Position: n"
+            return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
         }
     }
 
     private record Forms(Map<String, String> types, Map<List<String>, String> defaults,
-                         Map<List<String>, String> checks) implements CanonicalForms {
+                         Map<List<String>, String> checks, String unavailable) implements CanonicalForms {
         @Override
         public String type(String type) {
             return types.get(type);

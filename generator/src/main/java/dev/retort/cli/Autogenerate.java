@@ -4,10 +4,12 @@ import dev.retort.RetortException;
 import dev.retort.catalog.CatalogFilter;
 import dev.retort.catalog.PostgresCanonicalizer;
 import dev.retort.catalog.PostgresCatalogReader;
+import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.diff.CanonicalForms;
 import dev.retort.diff.Diff;
 import dev.retort.diff.PostgresComparisonDialect;
 import dev.retort.diff.SchemaComparator;
+import dev.retort.diff.Warning;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
 import dev.retort.migration.MigrationScript;
@@ -15,6 +17,7 @@ import dev.retort.runtime.RunListener;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +54,29 @@ final class Autogenerate {
         Schema desired = join(desiredLater);
         CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
         Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
-        return new Comparison(desired, actual, diff, heads);
+        return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads);
+    }
+
+    /**
+     * Where PostgreSQL could not be asked how it spells the entities' types, defaults and checks, the rules alone
+     * compared them: exact for everything Hibernate writes that the tests cover, but a reviewer of a non-empty
+     * diff should know, and know how to give the role what it takes. An empty diff needs no such note.
+     */
+    private static Diff withRulesOnlyWarning(Diff diff, CanonicalForms forms, Connection connection)
+            throws SQLException {
+        if (forms.unavailable() == null || diff.isEmpty()) {
+            return diff;
+        }
+        String role = connection.getMetaData().getUserName();
+        String database = connection.getCatalog();
+        List<Warning> warnings = new ArrayList<>(diff.warnings());
+        warnings.add(new Warning(Warning.Kind.RULES_ONLY, null, null, "PostgreSQL was not asked how it spells the "
+                + "entities' types, defaults and check constraints: " + forms.unavailable() + ". Retort compared "
+                + "them with its own rewrite rules, so a change of a type, a default or a check above may be one "
+                + "of spelling only. Let the role create temporary tables (GRANT TEMPORARY ON DATABASE "
+                + PostgresIdentifiers.quote(database) + " TO " + PostgresIdentifiers.quote(role) + ") and run "
+                + "again."));
+        return new Diff(diff.operations(), warnings, diff.unsupported());
     }
 
     private static void daemon(Runnable task) {

@@ -23,4 +23,12 @@ public interface CanonicalForms {
     default String check(String table, String expression) {
         return null;
     }
+
+    /**
+     * Why the database could not be asked at all (say, the role may not create temporary tables), so every
+     * spelling came from the rules alone; {@code null} when it was asked.
+     */
+    default String unavailable() {
+        return null;
+    }
 }

@@ -2,7 +2,7 @@ package dev.retort.diff;
 
 /**
  * Something a reviewer must know about a detected change: it loses data, may fail on existing rows, may be
- * a rename Retort cannot tell apart, or cannot be generated at all.
+ * a rename Retort cannot tell apart, cannot be generated at all, or was compared less exactly than usual.
  *
  * @param table  the table concerned, or {@code null}
  * @param column the column concerned, or {@code null}
@@ -15,7 +15,9 @@ public record Warning(Kind kind, String table, String column, String message) {
         NOT_NULL_WITHOUT_DEFAULT("not-null-without-default"),
         POSSIBLE_RENAME("possible-rename"),
         CONVERSION("conversion"),
-        UNSUPPORTED("unsupported");
+        UNSUPPORTED("unsupported"),
+        /** The database could not spell the entities' types, defaults and checks; the rules alone compared them. */
+        RULES_ONLY("rules-only");
 
         private final String code;
 

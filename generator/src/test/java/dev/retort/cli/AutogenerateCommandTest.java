@@ -3,6 +3,7 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,9 @@ import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -120,6 +124,48 @@ class AutogenerateCommandTest {
             assertTrue(source.contains("// WARNING (data-loss): Dropping column label.legacy deletes its data."), source);
             assertTrue(source.contains("op.dropColumn(\"label\", Column.of(\"legacy\", \"text\"));"), source);
             assertTrue(source.contains("op.addColumn(\"label\", Column.of(\"legacy\", \"text\"));"), source);
+        }
+    }
+
+    @Test
+    @DisplayName("says so when the role may not create temporary tables and the rules alone compared the spellings")
+    void warnsWhenPostgresCannotBeAsked(TestDatabase db) throws Exception {
+        String role = "retort_notemp_" + Long.toHexString(System.nanoTime());
+        try (Project p = richProject(db)) {
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            db.execute("CREATE ROLE " + role + " LOGIN", "REVOKE TEMPORARY ON DATABASE " + db.name() + " FROM PUBLIC",
+                    "GRANT SELECT ON retort_version TO " + role);
+            try {
+                String url = db.url().replaceFirst("([?&])user=[^&]*", "$1user=" + role).replaceFirst("&password=[^&]*", "");
+                assumeTrue(url.contains("user=" + role) && canLogIn(url), "a role without a password may log in");
+
+                db.execute("ALTER TABLE label ADD COLUMN legacy text");
+                JsonNode warnings = new ObjectMapper().readTree(run(p, 1, "--url", url, "check", "--format", "json")
+                        .out()).get("warnings");
+                List<String> kinds = new ArrayList<>();
+                warnings.forEach(w -> kinds.add(w.get("kind").asText()));
+                assertTrue(kinds.contains("data-loss"), kinds::toString);
+                assertEquals("rules-only", kinds.get(kinds.size() - 1), kinds::toString);
+                String message = warnings.get(kinds.size() - 1).get("message").asText();
+                assertTrue(message.contains("(permission denied to create temporary tables in database \"" + db.name()
+                        + "\")."), message);
+                assertTrue(message.contains("GRANT TEMPORARY ON DATABASE " + db.name() + " TO " + role), message);
+
+                JsonNode asOwner = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+                assertEquals(1, asOwner.get("warnings").size(), "a role that may create temporary tables gets no such note");
+                assertEquals("data-loss", asOwner.get("warnings").get(0).get("kind").asText());
+            } finally {
+                db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+            }
+        }
+    }
+
+    private static boolean canLogIn(String url) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

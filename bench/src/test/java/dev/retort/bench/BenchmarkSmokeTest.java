@@ -26,10 +26,16 @@ class BenchmarkSmokeTest {
         assumeTrue(serverAnswers(), "PostgreSQL on 127.0.0.1:5432 (scripts/ensure-postgres)");
         Path out = dir.resolve("performance.md");
 
-        // Databases and files of its own, so two builds on one machine do not meet.
-        Benchmark.run(Options.parse(new String[] {"--sizes", "50", "--runs", "1", "--out", out.toString(),
-            "--root", ROOT.toString(), "--work", dir.resolve("work").toString(),
-            "--prefix", "bench_smoke_" + ProcessHandle.current().pid()}));
+        // Databases and files of its own, so two builds on one machine do not meet; dropped even when it fails.
+        String prefix = "bench_smoke_" + ProcessHandle.current().pid();
+        Options options = Options.parse(new String[] {"--sizes", "50", "--runs", "1", "--out", out.toString(),
+            "--root", ROOT.toString(), "--work", dir.resolve("work").toString(), "--prefix", prefix});
+        try {
+            Benchmark.run(options);
+        } finally {
+            options.server().drop(prefix + "_50");
+            options.server().drop(prefix + "_50_empty");
+        }
 
         String report = Files.readString(out);
         assertTrue(report.contains("| 50 | 50 / "), report);

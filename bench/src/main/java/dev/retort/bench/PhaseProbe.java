@@ -66,8 +66,8 @@ public final class PhaseProbe {
             long t0 = System.nanoTime();
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     PhaseProbe.class.getClassLoader())) {
-                desired = filtered(new HibernateSchemaReader().read(
-                        new EntitySource(loader, List.of(pkg), NamingSettings.DEFAULT, Map.of())), filter);
+                desired = filter.apply(new HibernateSchemaReader().read(
+                        new EntitySource(loader, List.of(pkg), NamingSettings.DEFAULT, Map.of())));
             }
             r.put("hibernate", seconds(t0));
 
@@ -148,14 +148,6 @@ public final class PhaseProbe {
             r.put(prefix + "compare", seconds(t));
             return diff;
         }
-    }
-
-    /** As the command line filters the entities' side: the version table and excluded names left out. */
-    private static Schema filtered(Schema schema, CatalogFilter filter) {
-        return new Schema(schema.name(),
-                schema.tables().stream().filter(t -> filter.includes(t.name())).toList(),
-                schema.sequences().stream().filter(s -> filter.includes(s.name())).toList(),
-                schema.enumTypes().stream().filter(e -> filter.includes(e.name())).toList());
     }
 
     private static double seconds(long start) {

@@ -1,5 +1,6 @@
 package dev.retort.catalog;
 
+import dev.retort.schema.Schema;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,14 @@ public record CatalogFilter(String versionTable, List<String> include, List<Stri
             return false;
         }
         return exclude.stream().noneMatch(p -> matches(p, name));
+    }
+
+    /** {@code schema} with only the tables, sequences and types this filter includes: how the entities' side is cut. */
+    public Schema apply(Schema schema) {
+        return new Schema(schema.name(),
+                schema.tables().stream().filter(t -> includes(t.name())).toList(),
+                schema.sequences().stream().filter(s -> includes(s.name())).toList(),
+                schema.enumTypes().stream().filter(e -> includes(e.name())).toList());
     }
 
     static boolean matches(String glob, String name) {

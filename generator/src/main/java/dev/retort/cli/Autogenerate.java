@@ -48,7 +48,7 @@ final class Autogenerate {
         CatalogFilter filter = workspace.filter();
         EntitySource entities = workspace.entities();
         CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
-                () -> filtered(new HibernateSchemaReader().readCached(entities), filter), Autogenerate::daemon);
+                () -> filter.apply(new HibernateSchemaReader().readCached(entities)), Autogenerate::daemon);
         List<String> heads = requireAtHead(connection);
         Schema actual = new PostgresCatalogReader(filter).read(connection);
         Schema desired = join(desiredLater);
@@ -112,12 +112,5 @@ final class Autogenerate {
                     + "already matches the head? Record that with 'retort stamp head'.)");
         }
         return heads;
-    }
-
-    private static Schema filtered(Schema schema, CatalogFilter filter) {
-        return new Schema(schema.name(),
-                schema.tables().stream().filter(t -> filter.includes(t.name())).toList(),
-                schema.sequences().stream().filter(s -> filter.includes(s.name())).toList(),
-                schema.enumTypes().stream().filter(e -> filter.includes(e.name())).toList());
     }
 }

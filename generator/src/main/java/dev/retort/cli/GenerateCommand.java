@@ -12,9 +12,6 @@ import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
 import dev.retort.render.RevisionSplitter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,16 +101,7 @@ final class GenerateCommand extends BaseCommand {
         }
         MigrationSource source = new MigrationWriter().write(diff, ws.migrationsPackage(), id, parents, message,
                 ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
-        Path file = ws.newMigrationFile(source.fileName());
-        if (Files.exists(file)) {
-            throw new RetortException(file + " already exists; choose another --rev-id or message.");
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.render());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        Path file = ws.writeNewMigration(source);
         return file;
     }
 }

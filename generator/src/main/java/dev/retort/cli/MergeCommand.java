@@ -4,9 +4,6 @@ import dev.retort.RetortException;
 import dev.retort.migration.MigrationScript;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.render.MigrationSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -65,16 +62,7 @@ final class MergeCommand extends BaseCommand {
         MigrationSource source = new MigrationSource(workspace().migrationsPackage(), id, List.copyOf(parents),
                 message, workspace().context().clock().instant().truncatedTo(ChronoUnit.SECONDS),
                 List.of("// Merge point: nothing to do."), List.of("// Merge point: nothing to do."));
-        Path file = workspace().newMigrationFile(source.fileName());
-        if (Files.exists(file)) {
-            throw new RetortException(file + " already exists; choose another --rev-id or message.");
-        }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.render());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
+        Path file = workspace().writeNewMigration(source);
         out().println("Generating " + file + " ... done");
         return RetortCommand.OK;
     }

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.RetortException;
 import dev.retort.config.ConfigException;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.ConnectionResolver;
@@ -11,6 +12,7 @@ import dev.retort.ddl.PostgresDialect;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.NamingSettings;
 import dev.retort.migration.RevisionGraph;
+import dev.retort.render.MigrationSource;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
 import dev.retort.runtime.RuntimeSettings;
@@ -81,11 +83,29 @@ final class Workspace {
     }
 
     /**
+     * Writes a new migration's source where {@link #newMigrationFile} puts it and returns the file; refuses to
+     * overwrite one that exists.
+     */
+    Path writeNewMigration(MigrationSource source) {
+        Path file = newMigrationFile(source.fileName());
+        if (Files.exists(file)) {
+            throw new RetortException(file + " already exists; choose another --rev-id or message.");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.render());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /**
      * Where a new migration file goes: the package's folder under the migrations folder when the migrations
      * folder is a source root (it holds that folder, or is named {@code java} as in {@code src/main/java}),
      * else the migrations folder itself.
      */
-    Path newMigrationFile(String fileName) {
+    private Path newMigrationFile(String fileName) {
         Path dir = migrationsDirectory();
         if (dir == null) {
             throw new ConfigException("This command writes a migration source file, so it needs a migrations folder: "

@@ -1,8 +1,11 @@
 package dev.retort.cache;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -60,6 +63,39 @@ public final class CacheDirectory {
                     && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
+        }
+    }
+
+    /** Writes an entry's content into a fresh temporary file or folder. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path temp) throws IOException;
+    }
+
+    /**
+     * Stores {@code entry} (a file, or a folder when {@code folder}) in {@code root}: {@code content} fills a
+     * temporary sibling named {@code incoming-*}, which is then moved into place atomically, so a reader never sees
+     * half an entry; then {@code root} is pruned to {@code keep} entries. Best effort, as everything here can be
+     * computed again: a run that stored the entry first, a file system that cannot move atomically, or an
+     * unwritable folder leave the cache as it was and never fail the command.
+     */
+    public static void store(Path root, Path entry, boolean folder, int keep, Content content) {
+        Path temp = null;
+        try {
+            Files.createDirectories(root);
+            temp = folder ? Files.createTempDirectory(root, "incoming-") : Files.createTempFile(root, "incoming-", ".tmp");
+            content.writeTo(temp);
+            Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
+            prune(root, keep);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            // another run stored it first, or the file system cannot move atomically: skip caching
+        } catch (IOException | RuntimeException e) {
+            // an unwritable folder only costs speed
+        } finally {
+            if (temp != null) {
+                delete(temp);
+            }
         }
     }
 

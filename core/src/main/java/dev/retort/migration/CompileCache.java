@@ -5,11 +5,8 @@ import dev.retort.cache.ClassPathDigest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,10 +82,7 @@ final class CompileCache {
         if (Files.isDirectory(dir)) {
             return;
         }
-        Path temp = null;
-        try {
-            Files.createDirectories(root);
-            temp = Files.createTempDirectory(root, "incoming-");
+        CacheDirectory.store(root, dir, true, KEEP, temp -> {
             List<String> index = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : compiled.classes().entrySet()) {
                 Files.write(temp.resolve(e.getKey() + ".class"), e.getValue());
@@ -96,21 +90,6 @@ final class CompileCache {
             }
             index.sort(null);
             Files.write(temp.resolve("index.tsv"), index, StandardCharsets.UTF_8);
-            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-            CacheDirectory.prune(root, KEEP);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            // another run stored it first, or the file system cannot move atomically: skip caching
-        } catch (IOException | RuntimeException e) {
-            // an unwritable temp folder only costs speed
-        } finally {
-            if (temp != null) {
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        CacheDirectory.delete(dir);
+        });
     }
 }

@@ -12,11 +12,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,22 +73,7 @@ final class SchemaCache {
     }
 
     private void store(Path file, Schema schema) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(root, "incoming-", ".json");
-            JSON.writeValue(temp.toFile(), schema);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-            CacheDirectory.prune(root, KEEP);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            // another run stored it first: fine
-        } catch (IOException | RuntimeException e) {
-            // caching only saves time
-        } finally {
-            if (temp != null) {
-                CacheDirectory.delete(temp);
-            }
-        }
+        CacheDirectory.store(root, file, false, KEEP, temp -> JSON.writeValue(temp.toFile(), schema));
     }
 
     static String key(EntitySource source) throws IOException {

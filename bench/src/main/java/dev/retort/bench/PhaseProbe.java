@@ -19,6 +19,7 @@ import dev.retort.render.MigrationWriter;
 import dev.retort.render.RevisionSplitter;
 import dev.retort.runtime.RuntimeSettings;
 import dev.retort.schema.Schema;
+import dev.retort.testkit.QueryCounter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -133,8 +134,8 @@ public final class PhaseProbe {
         long t = System.nanoTime();
         try (Connection raw = DriverManager.getConnection(url)) {
             r.put(prefix + "connect", seconds(t));
-            CountingConnection counting = new CountingConnection(raw);
-            Connection c = counting.connection();
+            QueryCounter counting = new QueryCounter();
+            Connection c = counting.wrap(raw);
             t = System.nanoTime();
             Schema actual = new PostgresCatalogReader(filter).read(c);
             r.put(prefix + "catalog", seconds(t));

@@ -29,6 +29,7 @@ import dev.retort.schema.SequenceOptions;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.testkit.FreshDatabase;
+import dev.retort.testkit.QueryCounter;
 import dev.retort.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.retort.bench;
+package dev.retort.testkit;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -11,16 +11,17 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link Connection} that counts every statement executed through it (and every {@link DatabaseMetaData} call
- * that returns a result set, a query too): how many round trips a catalog read costs.
+ * Counts the round trips made through a {@link Connection}: every statement execution, and every
+ * {@link DatabaseMetaData} call that returns a result set (a query too). Used to prove a reader issues a fixed
+ * number of queries, and by the benchmark to report them.
  */
-final class CountingConnection {
+public final class QueryCounter {
 
     private final AtomicInteger count = new AtomicInteger();
-    private final Connection connection;
 
-    CountingConnection(Connection target) {
-        this.connection = proxy(Connection.class, target, result -> {
+    /** {@code connection}, counted: statements and metadata it hands out are counted too. */
+    public Connection wrap(Connection connection) {
+        return proxy(Connection.class, connection, result -> {
             if (result instanceof CallableStatement s) {
                 return counting(CallableStatement.class, s);
             } else if (result instanceof PreparedStatement s) {
@@ -39,12 +40,13 @@ final class CountingConnection {
         }, false);
     }
 
-    Connection connection() {
-        return connection;
+    /** Round trips so far. */
+    public int count() {
+        return count.get();
     }
 
-    /** Statements executed since the last call. */
-    int takeCount() {
+    /** Round trips since the last call, starting the count again. */
+    public int takeCount() {
         return count.getAndSet(0);
     }
 
@@ -57,7 +59,7 @@ final class CountingConnection {
     }
 
     private <T> T proxy(Class<T> type, T target, After after, boolean countExecutes) {
-        Object proxy = Proxy.newProxyInstance(CountingConnection.class.getClassLoader(), new Class<?>[] {type},
+        Object proxy = Proxy.newProxyInstance(QueryCounter.class.getClassLoader(), new Class<?>[] {type},
                 (self, method, args) -> {
                     if (countExecutes && method.getName().startsWith("execute")) {
                         count.incrementAndGet();

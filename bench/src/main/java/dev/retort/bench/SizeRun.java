@@ -391,10 +391,8 @@ final class SizeRun {
     }
 
     private static String difference(CatalogSnapshot expected, CatalogSnapshot actual) {
-        Set<String> missing = new TreeSet<>(expected.lines());
-        actual.lines().forEach(missing::remove);
-        Set<String> extra = new TreeSet<>(actual.lines());
-        expected.lines().forEach(extra::remove);
+        Set<String> missing = new TreeSet<>(expected.linesNotIn(actual));
+        Set<String> extra = new TreeSet<>(actual.linesNotIn(expected));
         StringBuilder out = new StringBuilder();
         out.append(missing.size()).append(" line(s) only in Hibernate's database, ").append(extra.size())
                 .append(" only in the upgraded one");

@@ -260,10 +260,8 @@ class RoundTripTest {
         if (hibernate.equals(retort)) {
             return;
         }
-        List<String> onlyHibernate = new ArrayList<>(hibernate.lines());
-        onlyHibernate.removeAll(retort.lines());
-        List<String> onlyRetort = new ArrayList<>(retort.lines());
-        onlyRetort.removeAll(hibernate.lines());
+        List<String> onlyHibernate = hibernate.linesNotIn(retort);
+        List<String> onlyRetort = retort.linesNotIn(hibernate);
         if (respelledChecks) {
             List<String> settled = settledChecks(db, onlyHibernate);
             if (settled != null && settled.equals(settledChecks(db, onlyRetort))) {

@@ -3,8 +3,6 @@ package dev.retort.hibernate;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.retort.testkit.CatalogSnapshot;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Asserts two catalogs are equal, showing only the lines that differ when they are not. */
 final class CatalogDiff {
@@ -16,11 +14,7 @@ final class CatalogDiff {
         if (hibernate.equals(retort)) {
             return;
         }
-        List<String> onlyHibernate = new ArrayList<>(hibernate.lines());
-        onlyHibernate.removeAll(retort.lines());
-        List<String> onlyRetort = new ArrayList<>(retort.lines());
-        onlyRetort.removeAll(hibernate.lines());
-        fail("The catalogs differ.\nOnly in Hibernate's:\n  " + String.join("\n  ", onlyHibernate)
-                + "\nOnly in Retort's:\n  " + String.join("\n  ", onlyRetort));
+        fail("The catalogs differ.\nOnly in Hibernate's:\n  " + String.join("\n  ", hibernate.linesNotIn(retort))
+                + "\nOnly in Retort's:\n  " + String.join("\n  ", retort.linesNotIn(hibernate)));
     }
 }

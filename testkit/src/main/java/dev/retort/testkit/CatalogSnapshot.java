@@ -107,6 +107,13 @@ public record CatalogSnapshot(List<String> lines) {
         return new CatalogSnapshot(lines.stream().filter(about.negate()).toList());
     }
 
+    /** The lines of this catalog that {@code other} lacks, in this catalog's order: one half of a difference. */
+    public List<String> linesNotIn(CatalogSnapshot other) {
+        List<String> only = new ArrayList<>(lines);
+        only.removeAll(other.lines);
+        return only;
+    }
+
     /** Whether the schema holds nothing at all. */
     public boolean isEmpty() {
         return lines.isEmpty();

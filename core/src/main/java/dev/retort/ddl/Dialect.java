@@ -17,4 +17,21 @@ public interface Dialect {
 
     /** A string literal. */
     String literal(String value);
+
+    /**
+     * The leading words of the first statement in {@code sql} that ends the transaction it runs in
+     * ({@code COMMIT}, {@code ROLLBACK}), or {@code null} when none does.
+     */
+    String transactionEnd(String sql);
+
+    /**
+     * Why {@code sql}, written into an offline script, would make the database's command-line client do
+     * something other than run it (a meta-command, a variable, a quote that never closes), or {@code null}.
+     */
+    String scriptHazard(String sql);
+
+    /** {@code text} as a one-line comment the script's reader ignores, whatever the text holds. */
+    default String comment(String text) {
+        return "-- " + dev.retort.InertText.line(text);
+    }
 }

@@ -34,6 +34,13 @@ final class PostgresAlterColumn {
             out.add(Statement.of(prefix + "DROP DEFAULT"));
         }
         if (typeChanges) {
+            if (op.using() == null && !op.allowLoss()) {
+                Statement guard = PostgresNarrowing.guard(op.table(), op.column(),
+                        op.type().fromKnown() ? op.type().from() : null, op.type().to());
+                if (guard != null) {
+                    out.add(guard);
+                }
+            }
             out.add(Statement.of(prefix + "TYPE " + op.type().to().sql() + using(op)));
         }
         if (op.defaultValue() != null && op.defaultValue().to() != null) {
@@ -70,7 +77,9 @@ final class PostgresAlterColumn {
      * (PostgreSQL has no implicit cast for, say, text to integer, and an explicit cast is always at least as
      * permissive). When only the length or precision changes, none: PostgreSQL can then skip the rewrite.
      * A user-defined type (an enum, say) has no cast to or from most others, but every type converts through
-     * its text form, so a cast involving one goes through {@code text}.
+     * its text form, so a cast involving one goes through {@code text}. An explicit cast cuts and rounds
+     * without complaint where the assignment PostgreSQL does without {@code USING} would refuse: that is why
+     * a lossy change runs the {@link PostgresNarrowing} guard first, unless the author allowed the loss.
      */
     private String using(AlterColumn op) {
         if (op.using() != null) {
@@ -78,8 +87,9 @@ final class PostgresAlterColumn {
         }
         ColumnType to = op.type().to();
         ColumnType from = op.type().fromKnown() ? op.type().from() : null;
-        if (from != null && from.baseName().equals(to.baseName()) && from.isArray() == to.isArray()) {
-            return "";
+        if (from != null && from.isArray() == to.isArray() && (from.baseName().equals(to.baseName())
+                || PostgresNarrowing.Shape.of(from).family().equals(PostgresNarrowing.Shape.of(to).family()))) {
+            return op.allowLoss() ? " USING " + quote(op.column()) + "::" + to.sql() : "";
         }
         boolean viaText = !PostgresTypes.isBuiltIn(to) || (from != null && !PostgresTypes.isBuiltIn(from));
         return " USING " + quote(op.column()) + (viaText ? "::text" : "") + "::" + to.sql();

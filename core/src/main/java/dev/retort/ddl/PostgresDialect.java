@@ -45,6 +45,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String transactionEnd(String sql) {
+        return PostgresSqlScanner.scan(sql).transactionEnd();
+    }
+
+    @Override
+    public String scriptHazard(String sql) {
+        return PostgresSqlScanner.scan(sql).psqlHazard();
+    }
+
+    @Override
     public List<Statement> statements(Operation operation) {
         return operation.accept(visitor);
     }
@@ -129,13 +139,13 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<Statement> visit(AddEnumValue op) {
-            // Outside the transaction: PostgreSQL refuses to use a value added in a transaction before it commits,
-            // so a default or row using it in the same migration would fail. IF NOT EXISTS lets a migration that
-            // failed after this point run again.
-            return List.of(Statement.outsideTransaction("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS "
-                    + literal(op.value())
+            // In the revision's transaction (PostgreSQL 12 and later allow it), so it is undone with the rest on a
+            // failure. PostgreSQL refuses to use the value before that transaction commits: generate puts added
+            // values in a revision of their own, before the one that may use them. IF NOT EXISTS lets a
+            // non-transactional revision that failed after this point run again.
+            return one("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS " + literal(op.value())
                     + (op.before() != null ? " BEFORE " + literal(op.before()) : "")
-                    + (op.after() != null ? " AFTER " + literal(op.after()) : "")));
+                    + (op.after() != null ? " AFTER " + literal(op.after()) : ""));
         }
 
         @Override

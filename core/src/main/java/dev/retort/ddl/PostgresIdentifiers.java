@@ -49,8 +49,15 @@ public final class PostgresIdentifiers {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    /** A string literal, {@code 'it''s'}; assumes {@code standard_conforming_strings} (on since PostgreSQL 9.1). */
+    /**
+     * A string literal, {@code 'it''s'}. One holding a backslash is written {@code E'a\\b'}, as
+     * {@code quote_literal()} does, so it reads the same whatever {@code standard_conforming_strings} says:
+     * with that setting off, a backslash in a plain literal would escape the quote after it.
+     */
     public static String literal(String value) {
+        if (value.indexOf('\\') >= 0) {
+            return "E'" + value.replace("\\", "\\\\").replace("'", "''") + '\'';
+        }
         return '\'' + value.replace("'", "''") + '\'';
     }
 

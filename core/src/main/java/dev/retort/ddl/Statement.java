@@ -2,16 +2,24 @@ package dev.retort.ddl;
 
 /**
  * One SQL statement produced for an operation. {@code transactional == false} marks statements PostgreSQL
- * refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}), or whose effect the rest of the
- * transaction could not use ({@code ALTER TYPE ... ADD VALUE}); the runner runs those on their own.
+ * refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}): only a revision declared
+ * {@code @Revision(transactional = false)} may run them. {@code guard} marks a {@link #guard(String) check}.
  */
-public record Statement(String sql, boolean transactional) {
+public record Statement(String sql, boolean transactional, boolean guard) {
 
     public static Statement of(String sql) {
-        return new Statement(sql, true);
+        return new Statement(sql, true, false);
     }
 
     public static Statement outsideTransaction(String sql) {
-        return new Statement(sql, false);
+        return new Statement(sql, false, false);
+    }
+
+    /**
+     * A check that changes nothing and fails, with a message for people, when the statements after it would
+     * lose data; its failure is reported by that message alone, without its SQL.
+     */
+    public static Statement guard(String sql) {
+        return new Statement(sql, true, true);
     }
 }

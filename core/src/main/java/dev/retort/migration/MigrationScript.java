@@ -1,5 +1,6 @@
 package dev.retort.migration;
 
+import dev.retort.InertText;
 import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import java.util.Objects;
  * class name, for messages), and how to instantiate it.
  *
  * @param source the source file path, or the class name when loaded from the classpath
+ * @param transactional whether it runs in one transaction ({@link Revision#transactional()})
  */
 public record MigrationScript(String id, List<String> parents, String message, List<String> branchLabels,
-                              String created, String source, Class<? extends Migration> type) {
+                              String created, String source, Class<? extends Migration> type,
+                              boolean transactional) {
 
     public MigrationScript {
         Objects.requireNonNull(id, "id");
@@ -24,7 +27,7 @@ public record MigrationScript(String id, List<String> parents, String message, L
     /** Reads the annotation of a migration class. */
     static MigrationScript of(Class<? extends Migration> type, Revision revision, String source) {
         return new MigrationScript(revision.id(), List.of(revision.parent()), revision.message(),
-                List.of(revision.branchLabels()), revision.created(), source, type);
+                List.of(revision.branchLabels()), revision.created(), source, type, revision.transactional());
     }
 
     /** A fresh instance of the migration, through its public no-argument constructor. */
@@ -44,8 +47,8 @@ public record MigrationScript(String id, List<String> parents, String message, L
         return parents.size() > 1;
     }
 
-    /** {@code 1a2b3c4d5e6f (message)} for messages. */
+    /** {@code 1a2b3c4d5e6f (message)} for messages, on one line whatever the message holds. */
     public String label() {
-        return message.isEmpty() ? id : id + " (" + message + ")";
+        return message.isEmpty() ? id : id + " (" + InertText.line(message) + ")";
     }
 }

@@ -29,4 +29,13 @@ public @interface Revision {
 
     /** When the revision was generated, ISO-8601; informative only. */
     String created() default "";
+
+    /**
+     * Whether the revision runs in one transaction together with its version-table update (the default), so a
+     * failure leaves nothing of it behind. {@code false} runs each statement on its own, committed as it
+     * completes, and records the revision only once all have run: the home for what PostgreSQL cannot do
+     * inside a transaction ({@code CREATE INDEX CONCURRENTLY}) and for a migration that commits by itself
+     * (batched backfills). Such a revision must be safe to run again after a failure half way.
+     */
+    boolean transactional() default true;
 }

@@ -16,10 +16,13 @@ import java.util.Objects;
  *
  * @param using the {@code USING} expression converting existing values to the new type, or {@code null}
  *              to let the dialect add a plain cast where the base type changes
+ * @param allowLoss whether a type change may change values to fit the new type (cut a string, round a
+ *                  number); without it, and without {@code using}, such a change stops when any row holds a
+ *                  value that does not fit
  */
 public record AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
                           Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
-                          String using) implements Operation {
+                          String using, boolean allowLoss) implements Operation {
 
     public AlterColumn {
         Names.require(table, "table name");
@@ -36,6 +39,9 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         }
         if (using != null && type == null) {
             throw new IllegalArgumentException("A USING expression needs a type change on " + table + "." + column);
+        }
+        if (allowLoss && type == null) {
+            throw new IllegalArgumentException("allowLoss() needs a type change on " + table + "." + column);
         }
     }
 
@@ -69,7 +75,8 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
             throw new IrreversibleOperationException(this, "the previous " + String.join(", ", unknown)
                     + " of the column is not recorded");
         }
-        return new AlterColumn(table, column, t, n, d, i, c, null);
+        // The way back widens what this narrowed: nothing to allow. What it widened, it narrows: guarded again.
+        return new AlterColumn(table, column, t, n, d, i, c, null, false);
     }
 
     private static <T> Change<T> reversed(Change<T> change, String aspect, List<String> unknown) {
@@ -119,6 +126,7 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         private Change<Identity> identity;
         private Change<String> comment;
         private String using;
+        private boolean allowLoss;
 
         public Builder(String table, String column) {
             this.table = table;
@@ -142,6 +150,15 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
 
         public Builder using(String expression) {
             using = expression;
+            return this;
+        }
+
+        /**
+         * Lets the type change cut or round values that do not fit the new type (PostgreSQL's explicit cast),
+         * instead of stopping when a row holds one: the migration author's explicit choice to lose data.
+         */
+        public Builder allowLoss() {
+            allowLoss = true;
             return this;
         }
 
@@ -195,7 +212,7 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
             if (type == null && nullable == null && defaultValue == null && identity == null && comment == null) {
                 return null;
             }
-            return new AlterColumn(table, column, type, nullable, defaultValue, identity, comment, using);
+            return new AlterColumn(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss);
         }
     }
 }

@@ -1,50 +1,89 @@
 package dev.retort.runtime;
 
+import dev.retort.InertText;
 import dev.retort.RetortException;
 import dev.retort.migration.MigrationScript;
 import java.util.List;
 
-/** A migration failed; the database was left at the revision(s) before it. */
+/** A migration failed; the message says what of it stays applied and at which revision the database is recorded. */
 public class MigrationFailedException extends RetortException {
 
-    private final String revision;
+    /** What a failure left behind. */
+    public enum Aftermath {
+        /** The revision's transaction was rolled back: nothing of it stays. */
+        ROLLED_BACK,
+        /** The migration itself ended the transaction: what ran before that is committed. */
+        ENDED_BY_MIGRATION,
+        /** A non-transactional revision: the statements that completed stay applied. */
+        NOT_TRANSACTIONAL
+    }
 
+    private static final int LISTED_STATEMENTS = 5;
+
+    private final String revision;
+    private final Aftermath aftermath;
+
+    /**
+     * @param committed the statements of a non-transactional revision that ran before the failure
+     */
     public MigrationFailedException(MigrationScript script, boolean upgrade, String operation, String sql,
-                                    Throwable cause, List<String> stillAt, boolean partial) {
-        super(message(script, upgrade, operation, sql, cause, stillAt, partial), cause);
+                                    Throwable cause, List<String> stillAt, Aftermath aftermath,
+                                    List<String> committed, String hint) {
+        super(message(script, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint), cause);
         this.revision = script.id();
+        this.aftermath = aftermath;
     }
 
     public String revision() {
         return revision;
     }
 
+    public Aftermath aftermath() {
+        return aftermath;
+    }
+
     private static String message(MigrationScript script, boolean upgrade, String operation, String sql,
-                                  Throwable cause, List<String> stillAt, boolean partial) {
+                                  Throwable cause, List<String> stillAt, Aftermath aftermath,
+                                  List<String> committed, String hint) {
         StringBuilder m = new StringBuilder();
-        m.append(upgrade ? "Upgrade" : "Downgrade").append(" of revision ").append(script.id());
-        if (!script.message().isEmpty()) {
-            m.append(" (").append(script.message()).append(")");
-        }
-        m.append(" in ").append(script.source()).append(" failed");
+        m.append(upgrade ? "Upgrade" : "Downgrade").append(" of revision ").append(script.label())
+                .append(" in ").append(script.source()).append(" failed");
         if (operation != null) {
-            m.append(" at '").append(operation).append("'");
+            m.append(" at '").append(InertText.line(operation)).append("'");
         }
         m.append(": ").append(causeText(cause));
         if (sql != null) {
             m.append("\n  SQL: ").append(sql.replace("\n", "\n       "));
         }
-        m.append("\nThe database remains at ")
-                .append(stillAt.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", stillAt))
-                .append("; the failed revision's transaction was rolled back.");
-        if (cause instanceof java.sql.SQLException locks && "53200".equals(locks.getSQLState())) {
-            m.append(" The revision takes more locks than the server's lock table holds (max_locks_per_transaction "
-                    + "x max_connections): split it into several revisions (retort generate does so by itself for a "
-                    + "large diff), or raise max_locks_per_transaction in postgresql.conf and restart the server.");
+        String at = stillAt.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", stillAt);
+        switch (aftermath) {
+            case ROLLED_BACK -> m.append("\nThe database remains at ").append(at)
+                    .append("; the failed revision's transaction was rolled back, nothing of it was applied.");
+            case ENDED_BY_MIGRATION -> m.append("\nThe version table still records ").append(at).append(", but the "
+                    + "migration ended its transaction itself, so what it ran before that point is committed and "
+                    + "was not rolled back; only the rest was. Check those changes (and undo them by hand) before "
+                    + "you run it again.");
+            case NOT_TRANSACTIONAL -> {
+                m.append("\nThe revision runs outside a transaction (@Revision(transactional = false)): ");
+                if (committed.isEmpty()) {
+                    m.append("no statement of it had completed, so nothing of it was applied");
+                } else {
+                    m.append(committed.size()).append(committed.size() == 1 ? " statement of it completed and stays"
+                            : " statements of it completed and stay").append(" applied:");
+                    committed.stream().limit(LISTED_STATEMENTS).forEach(s -> m.append("\n    ")
+                            .append(s.replace("\n", "\n    ")).append(';'));
+                    if (committed.size() > LISTED_STATEMENTS) {
+                        m.append("\n    ... and ").append(committed.size() - LISTED_STATEMENTS).append(" more");
+                    }
+                    m.append("\nThe version table still records ").append(at).append(". Running it again starts "
+                            + "from its first statement: those above must be safe to repeat (IF NOT EXISTS), or be "
+                            + "undone first");
+                }
+                m.append('.');
+            }
         }
-        if (partial) {
-            m.append(" Statements that ran outside the transaction (CREATE/DROP INDEX CONCURRENTLY, ALTER TYPE ... "
-                    + "ADD VALUE) before the failure stay applied; check them before you run it again.");
+        if (hint != null) {
+            m.append(' ').append(hint);
         }
         return m.toString();
     }
@@ -53,6 +92,9 @@ public class MigrationFailedException extends RetortException {
         if (cause instanceof java.sql.SQLException sql) {
             String state = sql.getSQLState() == null ? "" : " [SQLSTATE " + sql.getSQLState() + "]";
             return sql.getMessage().strip() + state;
+        }
+        if (cause instanceof RetortException) {
+            return cause.getMessage();
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }

@@ -19,4 +19,8 @@ public interface RunListener {
     /** A statement is about to run (for {@code --verbose}). */
     default void statement(String sql) {
     }
+
+    /** Something the runner does on its own that the user should know about (rebuilding an INVALID index). */
+    default void notice(String message) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.InertText;
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
 import dev.retort.ddl.Statement;
@@ -7,6 +8,7 @@ import dev.retort.migration.Migration;
 import dev.retort.migration.MigrationScript;
 import dev.retort.migration.Operations;
 import dev.retort.migration.RevisionGraph;
+import dev.retort.op.Operation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +20,9 @@ import java.util.List;
 /**
  * Applies and undoes migrations. Every run holds a PostgreSQL advisory lock (keyed by schema and version
  * table) so concurrent runners serialize; every revision runs in its own transaction together with its
- * version-table update, so a failure leaves the database at the revision before it.
+ * version-table update, so a failure leaves the database at the revision before it, unless the revision is
+ * declared {@code @Revision(transactional = false)}: its statements then commit one by one and the failure
+ * message lists those that stay.
  */
 public final class Runner {
 
@@ -119,21 +123,33 @@ public final class Runner {
         List<String> start = planner.resolveHeads(List.of(), from);
         List<Step> steps = upgrade ? planner.upgrade(start, target) : planner.downgrade(start, target);
         StringBuilder out = new StringBuilder();
-        out.append("-- Retort offline script: ").append(upgrade ? "upgrade " : "downgrade ")
-                .append(from).append(" -> ").append(target).append("\n\n");
+        out.append(dialect.comment("Retort offline script: " + (upgrade ? "upgrade " : "downgrade ") + from + " -> "
+                + target)).append("\n\n");
         ScriptExecutor executor = new ScriptExecutor(out, dialect);
         if (upgrade && start.isEmpty()) {
             executor.line(versionTable.createSql());
         }
         for (Step step : steps) {
-            out.append("-- ").append(progress(step)).append("\n\n");
-            out.append("BEGIN;\n\n");
+            out.append("-- ").append(progress(step)).append("\n"); // progress() is one inert line
+            boolean transactional = step.script().transactional();
+            if (!transactional) {
+                out.append(dialect.comment("Runs outside a transaction (@Revision(transactional = false)): each "
+                        + "statement commits on its own.")).append("\n");
+            }
+            out.append("\n");
+            if (transactional) {
+                out.append("BEGIN;\n\n");
+            }
             try {
+                executor.begin(step.script());
                 invoke(step, new Operations(executor));
             } catch (RuntimeException e) {
                 throw new RetortException("Cannot write the offline script: " + (step.upgrade() ? "the upgrade" : "the downgrade")
                         + " of revision " + step.script().label() + " in " + step.script().source() + " failed: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
+            if (!transactional) {
+                out.append("BEGIN;\n\n");
             }
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.line(sql);
@@ -143,11 +159,14 @@ public final class Runner {
         return out.toString();
     }
 
-    /** {@code Running upgrade 1a2b -> 3c4d, add reminders}, as Alembic says it. */
+    /**
+     * {@code Running upgrade 1a2b -> 3c4d, add reminders}, as Alembic says it: one line, the message made inert
+     * ({@link InertText}), so it is safe in a console and in an SQL comment.
+     */
     public static String progress(Step step) {
         String from = heads(step.from());
         String to = heads(step.to());
-        String message = step.script().message();
+        String message = InertText.line(step.script().message());
         return "Running " + (step.upgrade() ? "upgrade " : "downgrade ") + from + " -> " + to
                 + (message.isEmpty() ? "" : ", " + message);
     }
@@ -164,25 +183,76 @@ public final class Runner {
         List<Step> done = new ArrayList<>();
         for (Step step : steps) {
             listener.running(step.upgrade(), step.script(), step.from(), step.to());
-            connection.setAutoCommit(false);
-            JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener);
-            try {
-                invoke(step, new Operations(executor));
-                for (String sql : versionTable.updateSql(step.from(), step.to())) {
-                    executor.run(Statement.of(sql));
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection);
-                Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
-                throw new MigrationFailedException(step.script(), step.upgrade(), executor.currentOperation(),
-                        executor.currentSql(), cause, step.from(), executor.ranOutsideTransaction());
-            } finally {
-                connection.setAutoCommit(true);
+            if (step.script().transactional()) {
+                runInTransaction(connection, step);
+            } else {
+                runWithoutTransaction(connection, step);
             }
             done.add(step);
         }
         return done;
+    }
+
+    /** The revision and its version-table update in one transaction, which the migration may not end. */
+    private void runInTransaction(Connection connection, Step step) throws SQLException {
+        connection.setAutoCommit(false);
+        TransactionGuard guard = new TransactionGuard(connection, step.script());
+        JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, guard);
+        MigrationFailedException.Aftermath aftermath = MigrationFailedException.Aftermath.ROLLED_BACK;
+        try {
+            guard.mark();
+            invoke(step, new Operations(executor));
+            if (!guard.intact()) {
+                aftermath = MigrationFailedException.Aftermath.ENDED_BY_MIGRATION;
+                throw new TransactionGuard.TransactionEndedException("a COMMIT or ROLLBACK sent through "
+                        + "op.connection()");
+            }
+            for (String sql : versionTable.updateSql(step.from(), step.to())) {
+                executor.run(Statement.of(sql));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(connection);
+            throw failure(connection, step, executor, e, aftermath);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * A revision declared {@code transactional = false}: each statement commits as it completes (autocommit);
+     * the version table is updated in a transaction of its own once all have run.
+     */
+    private void runWithoutTransaction(Connection connection, Step step) throws SQLException {
+        connection.setAutoCommit(true);
+        JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, null);
+        try {
+            invoke(step, new Operations(executor));
+            if (!connection.getAutoCommit()) {
+                throw new RetortException("Revision " + step.script().label() + " in " + step.script().source()
+                        + " left a transaction of its own open (connection.setAutoCommit(false) without a commit); "
+                        + "it was rolled back. A non-transactional revision commits what it does itself.");
+            }
+            connection.setAutoCommit(false);
+            for (String sql : versionTable.updateSql(step.from(), step.to())) {
+                executor.run(Statement.of(sql));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(connection);
+            throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private MigrationFailedException failure(Connection connection, Step step, JdbcExecutor executor, Throwable e,
+                                             MigrationFailedException.Aftermath aftermath) {
+        Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
+        Operation operation = executor.currentOperation();
+        return new MigrationFailedException(step.script(), step.upgrade(), operation == null ? null : operation.describe(),
+                executor.currentSql(), cause, step.from(), aftermath, executor.committed(),
+                FailureHints.hint(connection, cause, operation, aftermath, dialect));
     }
 
     private static void invoke(Step step, Operations op) {

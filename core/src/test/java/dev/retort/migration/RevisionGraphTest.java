@@ -20,11 +20,11 @@ class RevisionGraphTest {
     }
 
     static MigrationScript script(String id, String... parents) {
-        return new MigrationScript(id, List.of(parents), "m " + id, List.of(), "", "V" + id + ".java", Noop.class);
+        return new MigrationScript(id, List.of(parents), "m " + id, List.of(), "", "V" + id + ".java", Noop.class, true);
     }
 
     static MigrationScript labelled(String id, String label, String... parents) {
-        return new MigrationScript(id, List.of(parents), "m " + id, List.of(label), "", "V" + id + ".java", Noop.class);
+        return new MigrationScript(id, List.of(parents), "m " + id, List.of(label), "", "V" + id + ".java", Noop.class, true);
     }
 
     @Nested
@@ -36,7 +36,7 @@ class RevisionGraphTest {
         void duplicateId() {
             var e = assertThrows(DuplicateRevisionException.class,
                     () -> RevisionGraph.of(List.of(script("a1"), new MigrationScript("a1", List.of(), "", List.of(), "",
-                            "Other.java", Noop.class))));
+                            "Other.java", Noop.class, true))));
             assertTrue(e.getMessage().contains("a1") && e.getMessage().contains("Va1.java")
                     && e.getMessage().contains("Other.java"), e.getMessage());
         }

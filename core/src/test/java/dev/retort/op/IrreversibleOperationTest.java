@@ -87,15 +87,22 @@ class IrreversibleOperationTest {
         }
 
         @Test
-        @DisplayName("commits the value before the rest of the migration, which can then use it, and may run again")
-        void runsOutsideTheTransaction(TestDatabase db) {
+        @DisplayName("adds the value in the revision's transaction, undone with it; usable once committed; may run again")
+        void runsInTheTransaction(TestDatabase db) {
             db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')", "CREATE TABLE notes (id bigint)");
 
-            LiveDdl.apply(db,
-                    new AddEnumValue("mood", "meh", null, "sad"),
-                    new AddColumn("notes", dev.retort.schema.Column.of("mood", "mood").withDefault("'meh'")));
-            LiveDdl.apply(db, new AddEnumValue("mood", "meh", null, "sad"));
+            assertThrows(IllegalStateException.class, () -> LiveDdl.apply(db,
+                    new AddEnumValue("mood", "meh", null, "sad"), new ExecuteSql("SELECT 1 / 0", null)));
+            assertTrue(db.snapshot().lines().contains("enum mood 'sad', 'happy'"), "undone with the failed transaction");
 
+            IllegalStateException unsafe = assertThrows(IllegalStateException.class, () -> LiveDdl.apply(db,
+                    new AddEnumValue("mood", "meh", null, "sad"),
+                    new AddColumn("notes", dev.retort.schema.Column.of("mood", "mood").withDefault("'meh'"))));
+            assertTrue(unsafe.getMessage().contains("unsafe use of new value"), unsafe.getMessage());
+
+            LiveDdl.apply(db, new AddEnumValue("mood", "meh", null, "sad"));
+            LiveDdl.apply(db, new AddEnumValue("mood", "meh", null, "sad"));
+            LiveDdl.apply(db, new AddColumn("notes", dev.retort.schema.Column.of("mood", "mood").withDefault("'meh'")));
             assertTrue(db.snapshot().lines().contains("enum mood 'sad', 'meh', 'happy'"), () -> db.snapshot().toString());
             assertTrue(db.snapshot().lines().contains("column notes.mood mood null default 'meh'::mood"),
                     () -> db.snapshot().toString());

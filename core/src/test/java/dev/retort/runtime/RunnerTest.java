@@ -9,6 +9,7 @@ import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
 import dev.retort.migration.MigrationScript;
 import dev.retort.migration.Operations;
+import dev.retort.migration.Revision;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
@@ -63,6 +64,7 @@ class RunnerTest {
         }
     }
 
+    @Revision(id = "c3", parent = "b2", transactional = false)
     static final class IndexConcurrently implements Migration {
         @Override
         public void upgrade(Operations op) {
@@ -88,7 +90,8 @@ class RunnerTest {
     }
 
     static MigrationScript script(String id, Class<? extends Migration> type, List<String> labels, String... parents) {
-        return new MigrationScript(id, List.of(parents), type.getSimpleName(), labels, "", type.getName(), type);
+        return new MigrationScript(id, List.of(parents), type.getSimpleName(), labels, "", type.getName(), type,
+                type.getAnnotation(Revision.class) == null || type.getAnnotation(Revision.class).transactional());
     }
 
     static final RevisionGraph GRAPH = RevisionGraph.of(List.of(
@@ -167,10 +170,12 @@ class RunnerTest {
     }
 
     @Test
-    @DisplayName("writes CONCURRENTLY statements outside the revision's transaction in offline scripts")
+    @DisplayName("writes a non-transactional revision's statements outside BEGIN/COMMIT, its version update inside")
     void scriptsConcurrentIndexOutsideTransaction() {
         String script = runner("retort_version").script("b2", "c3", true);
-        assertTrue(script.contains("BEGIN;\n\nCOMMIT;\n\nCREATE INDEX CONCURRENTLY ix_items_name ON items (name);\n\nBEGIN;\n\n"
+        assertTrue(script.contains("-- Running upgrade b2 -> c3, IndexConcurrently\n-- Runs outside a transaction "
+                + "(@Revision(transactional = false)): each statement commits on its own.\n\n"
+                + "CREATE INDEX CONCURRENTLY ix_items_name ON items (name);\n\nBEGIN;\n\n"
                 + "UPDATE retort_version SET version_num = 'c3' WHERE version_num = 'b2';\n\nCOMMIT;"), script);
     }
 }

@@ -31,6 +31,12 @@ final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public void notice(String message) {
+        err.println("  " + message);
+        err.flush();
+    }
+
+    @Override
     public void statement(String sql) {
         if (verbose) {
             err.println("    " + sql.replace("\n", "\n    ") + ";");

@@ -77,8 +77,14 @@ final class GenerateCommand extends BaseCommand {
         String base = revId != null ? revId : ws.context().revisionIds().get();
         List<Diff> parts = new RevisionSplitter().split(diff);
         if (parts.size() > 1) {
-            err().println("Splitting into " + parts.size() + " revisions: one transaction cannot hold the locks of all "
-                    + diff.operations().size() + " operations on a stock PostgreSQL (max_locks_per_transaction).");
+            boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
+            boolean locks = parts.size() > (enumValues ? 2 : 1);
+            err().println("Splitting into " + parts.size() + " revisions: "
+                    + (enumValues ? "values added to an enum type can be used only once the transaction that adds "
+                        + "them has committed, so they get a revision of their own" : "")
+                    + (enumValues && locks ? "; and " : "")
+                    + (locks ? "one transaction cannot hold the locks of all " + diff.operations().size()
+                        + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
         }
         List<String> parents = parent == null ? List.of() : List.of(parent);
         for (int i = 0; i < parts.size(); i++) {

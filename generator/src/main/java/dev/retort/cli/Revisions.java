@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.InertText;
 import dev.retort.RetortException;
 import dev.retort.migration.MigrationScript;
 import dev.retort.migration.RevisionGraph;
@@ -22,7 +23,7 @@ final class Revisions {
     static String line(RevisionGraph graph, MigrationScript s) {
         String parents = s.parents().isEmpty() ? "<base>"
                 : s.parents().size() == 1 ? s.parents().get(0) : "(" + String.join(", ", s.parents()) + ")";
-        return parents + " -> " + s.id() + tags(graph, s) + (s.message().isEmpty() ? "" : ", " + s.message());
+        return parents + " -> " + s.id() + tags(graph, s) + (s.message().isEmpty() ? "" : ", " + InertText.line(s.message()));
     }
 
     /** {@code 3c4d (feature) (head)}. */
@@ -61,11 +62,14 @@ final class Revisions {
             out.println("Branch names: " + String.join(", ", s.branchLabels()));
         }
         out.println("Path: " + s.source());
+        if (!s.transactional()) {
+            out.println("Transaction: none (@Revision(transactional = false)): each statement commits on its own");
+        }
         if (!s.created().isEmpty()) {
             out.println("Created: " + s.created());
         }
         out.println();
-        out.println("    " + (s.message().isEmpty() ? "(no message)" : s.message()));
+        out.println("    " + (s.message().isEmpty() ? "(no message)" : InertText.line(s.message())));
         out.println();
     }
 
@@ -76,7 +80,7 @@ final class Revisions {
             List<String> lines = new ArrayList<>();
             try {
                 for (Operation op : RecordingExecutor.record(s.newInstance(), upgrade)) {
-                    lines.add(op.describe());
+                    lines.add(InertText.line(op.describe()));
                 }
             } catch (RuntimeException e) {
                 lines.add("(cannot list: " + e.getMessage() + ")");

@@ -69,7 +69,8 @@ final class ColumnComparator {
             switch (dialect.typeChange(actual.type(), desired.type())) {
                 case NARROWING -> plan.warn(Warning.Kind.DATA_LOSS, table, desired.name(), "Narrowing " + table + "."
                         + desired.name() + " from " + actual.type() + " to " + desired.type()
-                        + " fails or truncates where values do not fit.");
+                        + " stops the upgrade (rolled back, with a count) when any row holds a value that does not "
+                        + "fit; to cut or round such values on purpose, add .allowLoss() to the type change.");
                 case CONVERSION -> plan.warn(Warning.Kind.CONVERSION, table, desired.name(), "Converting " + table
                         + "." + desired.name() + " from " + actual.type() + " to " + desired.type()
                         + " casts every value; it fails on values that do not convert. Check the USING expression.");

@@ -75,6 +75,9 @@ final class OperationCode implements OperationVisitor<String> {
         if (op.using() != null) {
             calls.add("using(" + literal(op.using()) + ")");
         }
+        if (op.allowLoss()) {
+            calls.add("allowLoss()");
+        }
         if (op.nullable() != null) {
             calls.add("nullable(" + op.nullable().from() + ", " + op.nullable().to() + ")");
         }

@@ -28,7 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a diff too big for one transaction into consecutive parts, each written as a revision of its own.
+ * Cuts a diff that one transaction cannot hold into consecutive parts, each written as a revision of its own.
  * PostgreSQL keeps a lock on every relation a transaction creates, alters or drops until it commits, in a
  * shared table of {@code max_locks_per_transaction × max_connections} slots (64 × 100 on a stock server);
  * a baseline of a few thousand tables runs out ("out of shared memory"). Each part stays within
@@ -49,14 +49,20 @@ public final class RevisionSplitter {
         this.budget = budget;
     }
 
-    /** The parts, in order; a single part (the diff itself) when it fits. Warnings go with the first part. */
+    /**
+     * The parts, in order; a single part (the diff itself) when it fits. Warnings go with the first part.
+     * Values added to enum types also get a part of their own, ahead of the rest: PostgreSQL lets no statement
+     * use such a value before the transaction that added it commits (see {@link #separatesEnumValues}).
+     */
     public List<Diff> split(Diff diff) {
         List<List<Operation>> parts = new ArrayList<>();
         List<Operation> part = new ArrayList<>();
         int locks = 0;
         for (Operation op : diff.operations()) {
             int cost = op.accept(LOCKS);
-            if (!part.isEmpty() && locks + cost > budget) {
+            boolean afterEnumValues = !part.isEmpty() && part.get(part.size() - 1) instanceof AddEnumValue
+                    && !(op instanceof AddEnumValue);
+            if (!part.isEmpty() && (locks + cost > budget || afterEnumValues)) {
                 parts.add(part);
                 part = new ArrayList<>();
                 locks = 0;
@@ -73,6 +79,17 @@ public final class RevisionSplitter {
             out.add(new Diff(parts.get(i), i == 0 ? diff.warnings() : List.of(), i == 0 ? diff.unsupported() : 0));
         }
         return out;
+    }
+
+    /** Whether {@link #split} gives values added to enum types a revision of their own in this diff. */
+    public static boolean separatesEnumValues(Diff diff) {
+        List<Operation> ops = diff.operations();
+        for (int i = 0; i + 1 < ops.size(); i++) {
+            if (ops.get(i) instanceof AddEnumValue && !(ops.get(i + 1) instanceof AddEnumValue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Locks an operation holds until commit: the relations it creates, changes or references. */

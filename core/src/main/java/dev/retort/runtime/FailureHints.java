@@ -1,0 +1,59 @@
+package dev.retort.runtime;
+
+import dev.retort.ddl.Dialect;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
+import dev.retort.op.Operation;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What to do about a failed revision, for the failures whose cause and remedy are known. */
+final class FailureHints {
+
+    private FailureHints() {
+    }
+
+    /** The advice for {@code cause}, or {@code null}; asks the database only when the answer depends on it. */
+    static String hint(Connection connection, Throwable cause, Operation operation,
+                       MigrationFailedException.Aftermath aftermath, Dialect dialect) {
+        if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
+            return null;
+        }
+        return switch (sql.getSQLState()) {
+            case "53200" -> "The revision takes more locks than the server's lock table holds "
+                    + "(max_locks_per_transaction x max_connections): split it into several revisions (retort generate "
+                    + "does so by itself for a large diff), or raise max_locks_per_transaction in postgresql.conf and "
+                    + "restart the server.";
+            case "55P04" -> "A value added to an enum type cannot be used before the transaction that adds it commits: "
+                    + "add the value in a revision of its own, before the one that uses it (retort generate does so).";
+            case "25001" -> "The statement cannot run inside a transaction block: declare the revision "
+                    + "@Revision(..., transactional = false) and keep it to such statements.";
+            case "42P07" -> operation instanceof CreateIndex create ? existingIndex(connection, create, aftermath, dialect)
+                    : null;
+            default -> null;
+        };
+    }
+
+    private static String existingIndex(Connection connection, CreateIndex create,
+                                        MigrationFailedException.Aftermath aftermath, Dialect dialect) {
+        String name = create.index().name();
+        if (name == null) {
+            return null;
+        }
+        String drop = dialect.statements(new DropIndex(null, name, null, true)).get(0).sql() + ";";
+        try {
+            String table = InvalidIndexes.tableOfInvalid(connection, name);
+            if (table != null) {
+                return "Index " + name + " on " + table + " is INVALID, left by an interrupted or failed CREATE INDEX "
+                        + "CONCURRENTLY (it is maintained on every write but never used). Drop it and run the upgrade "
+                        + "again: " + drop;
+            }
+        } catch (SQLException e) {
+            return null; // the connection is gone; the message stands without the hint
+        }
+        return aftermath == MigrationFailedException.Aftermath.NOT_TRANSACTIONAL
+                ? "If an earlier, interrupted run of this revision built it, that part is done: drop it (" + drop
+                    + ") or write the statement so it can be repeated, then run the upgrade again."
+                : null;
+    }
+}

@@ -64,7 +64,8 @@ final class CatalogQueries {
                          JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
                          ORDER BY u.ord) AS referenced_columns,
                    k.confdeltype, k.confupdtype,
-                   CASE WHEN k.contype = 'c' THEN pg_get_constraintdef(k.oid) END AS definition
+                   CASE WHEN k.contype = 'c' THEN pg_get_constraintdef(k.oid) END AS definition,
+                   NOT k.convalidated AS not_valid
             FROM pg_constraint k
             JOIN pg_class c ON c.oid = k.conrelid
             LEFT JOIN pg_class r ON r.oid = k.confrelid
@@ -78,7 +79,7 @@ final class CatalogQueries {
      * The opclass is reported only when it is not its type's default, as pg_get_indexdef would print it.
      */
     static final String INDEXES = """
-            SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname,
+            SELECT i.indrelid, ic.relname AS index_name, i.indisunique, am.amname, NOT i.indisvalid AS invalid,
                    pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
                    k.n > i.indnkeyatts AS included,
                    a.attname AS column_name,

@@ -30,8 +30,11 @@ import java.util.concurrent.CompletionException;
  */
 final class Autogenerate {
 
-    /** Both schemas, what separates them, and the head the database is at. */
-    record Comparison(Schema desired, Schema actual, Diff diff, List<String> heads) {
+    /**
+     * Both schemas, what separates them, the head the database is at, and warnings about the database itself
+     * (an INVALID index, a NOT VALID constraint) that belong in a report but not in a migration.
+     */
+    record Comparison(Schema desired, Schema actual, Diff diff, List<String> heads, List<Warning> database) {
     }
 
     private final Workspace workspace;
@@ -50,11 +53,32 @@ final class Autogenerate {
         CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
                 () -> filter.apply(new HibernateSchemaReader().readCached(entities)), Autogenerate::daemon);
         List<String> heads = requireAtHead(connection);
-        Schema actual = new PostgresCatalogReader(filter).read(connection);
+        PostgresCatalogReader.Catalog catalog = new PostgresCatalogReader(filter).readCatalog(connection);
+        Schema actual = catalog.schema();
         Schema desired = join(desiredLater);
         CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
         Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
-        return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads);
+        return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads,
+                unenforced(catalog));
+    }
+
+    /** What the catalog holds but PostgreSQL does not use or enforce, and what to do about each. */
+    private static List<Warning> unenforced(PostgresCatalogReader.Catalog catalog) {
+        List<Warning> warnings = new ArrayList<>();
+        for (PostgresCatalogReader.Unenforced u : catalog.unenforced()) {
+            String name = PostgresIdentifiers.quote(u.name());
+            warnings.add(u.constraint()
+                    ? new Warning(Warning.Kind.NOT_VALID_CONSTRAINT, u.table(), null, "Constraint " + u.name() + " on "
+                        + u.table() + " is NOT VALID: it holds for rows written since it was added, but the rows before "
+                        + "were never checked. Validate it when they are known to comply (ALTER TABLE "
+                        + PostgresIdentifiers.quote(u.table()) + " VALIDATE CONSTRAINT " + name + ";), through a "
+                        + "migration.")
+                    : new Warning(Warning.Kind.INVALID_INDEX, u.table(), null, "Index " + u.name() + " on " + u.table()
+                        + " is INVALID (an interrupted or failed CREATE INDEX CONCURRENTLY): PostgreSQL maintains it on "
+                        + "every write but never uses it. Rebuild it (REINDEX INDEX CONCURRENTLY " + name + ";), or drop "
+                        + "it (DROP INDEX CONCURRENTLY " + name + ";) and run again the revision that creates it."));
+        }
+        return warnings;
     }
 
     /**

@@ -22,7 +22,7 @@ final class CheckCommand extends BaseCommand {
         try (Connection c = workspace().connect()) {
             comparison = new Autogenerate(workspace()).compare(c);
         }
-        out().print(CheckReport.render(format, comparison.diff(), comparison.heads()));
+        out().print(CheckReport.render(format, comparison.diff(), comparison.heads(), comparison.database()));
         out().flush();
         return comparison.diff().isEmpty() ? RetortCommand.OK : RetortCommand.DRIFT;
     }

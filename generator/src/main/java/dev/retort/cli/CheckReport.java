@@ -22,18 +22,28 @@ final class CheckReport {
     private CheckReport() {
     }
 
-    static String render(Format format, Diff diff, List<String> heads) {
+    /**
+     * @param database warnings about the database itself (an INVALID index), reported whether or not anything
+     *                 changed; they do not make {@code check} fail
+     */
+    static String render(Format format, Diff diff, List<String> heads, List<Warning> database) {
         List<DetectedChange> changes = ChangeDescriptions.of(diff.operations());
+        List<Warning> warnings = new java.util.ArrayList<>(diff.warnings());
+        warnings.addAll(database);
+        Diff reported = new Diff(diff.operations(), warnings, diff.unsupported());
         return switch (format) {
-            case text -> text(diff, changes);
-            case json -> json(diff, changes, heads);
-            case markdown -> markdown(diff, changes);
+            case text -> text(reported, changes);
+            case json -> json(reported, changes, heads);
+            case markdown -> markdown(reported, changes);
         };
     }
 
     private static String text(Diff diff, List<DetectedChange> changes) {
         if (diff.isEmpty()) {
-            return "No changes detected.\n";
+            StringBuilder out = new StringBuilder("No changes detected.\n");
+            diff.warnings().forEach(w -> out.append("WARNING (").append(w.kind().code()).append("): ")
+                    .append(w.message()).append('\n'));
+            return out.toString();
         }
         StringBuilder out = new StringBuilder();
         changes.forEach(c -> out.append("Detected ").append(c.description()).append('\n'));
@@ -86,7 +96,11 @@ final class CheckReport {
 
     private static String markdown(Diff diff, List<DetectedChange> changes) {
         if (diff.isEmpty()) {
-            return "### Retort check: no changes\n\nThe entities and the migrations agree.\n";
+            StringBuilder out = new StringBuilder("### Retort check: no changes\n\nThe entities and the migrations agree.\n");
+            for (Warning w : diff.warnings()) {
+                out.append("\n> :warning: **").append(w.kind().code()).append("**: ").append(cell(w.message())).append('\n');
+            }
+            return out.toString();
         }
         int count = changes.size() + diff.unsupported();
         StringBuilder out = new StringBuilder("### Retort check: ").append(count)

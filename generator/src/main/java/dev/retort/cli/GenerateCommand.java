@@ -50,13 +50,18 @@ final class GenerateCommand extends BaseCommand {
         if (empty) {
             diff = new Diff(List.of(), List.of(), 0);
         } else {
+            Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
-                diff = new Autogenerate(ws).compare(c).diff();
+                comparison = new Autogenerate(ws).compare(c);
             }
+            diff = comparison.diff();
             for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {
                 err().println("Detected " + change.description());
             }
             for (Warning warning : diff.warnings()) {
+                err().println("WARNING (" + warning.kind().code() + "): " + warning.message());
+            }
+            for (Warning warning : comparison.database()) {
                 err().println("WARNING (" + warning.kind().code() + "): " + warning.message());
             }
             err().flush();

@@ -2,7 +2,8 @@ package dev.retort.diff;
 
 /**
  * Something a reviewer must know about a detected change: it loses data, may fail on existing rows, may be
- * a rename Retort cannot tell apart, cannot be generated at all, or was compared less exactly than usual.
+ * a rename Retort cannot tell apart, cannot be generated at all, or was compared less exactly than usual; or
+ * about the database itself: an index or constraint PostgreSQL does not use or enforce.
  *
  * @param table  the table concerned, or {@code null}
  * @param column the column concerned, or {@code null}
@@ -17,7 +18,11 @@ public record Warning(Kind kind, String table, String column, String message) {
         CONVERSION("conversion"),
         UNSUPPORTED("unsupported"),
         /** The database could not spell the entities' types, defaults and checks; the rules alone compared them. */
-        RULES_ONLY("rules-only");
+        RULES_ONLY("rules-only"),
+        /** An index left INVALID by an interrupted or failed concurrent build: maintained, never used. */
+        INVALID_INDEX("invalid-index"),
+        /** A constraint added NOT VALID and not validated since: the rows before it are unchecked. */
+        NOT_VALID_CONSTRAINT("not-valid-constraint");
 
         private final String code;
 

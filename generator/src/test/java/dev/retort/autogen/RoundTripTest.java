@@ -123,19 +123,25 @@ class RoundTripTest {
                 assertEquals(query.rows(), rows(db, query.sql()), () -> "rows of " + query.sql());
             }
 
-            Workdir.Result downgrade = dir.run("downgrade", "-1");
+            // generate may write v2 as several revisions (added enum values get one of their own): undo them all.
+            Workdir.Result downgrade = dir.run("downgrade", V1);
             if (c.irreversible()) {
                 assertTrue(migration.contains("throw new IrreversibleMigrationException("), migration);
                 assertEquals(2, downgrade.exit(), () -> "the downgrade refuses\n" + downgrade + "\n" + migration);
                 assertTrue(downgrade.err().contains(V2), () -> "the refusal names the revision\n" + downgrade);
                 assertTrue(downgrade.err().contains("enum"), () -> "the refusal says why\n" + downgrade);
-                assertSameCatalog("After the refused downgrade", atV2, db, migration);
+                String refusing = dir.migration(V2).getFileName().toString().substring(1).split("_v2")[0];
+                assertEquals(refusing, dir.ok("current").out().strip().split(" ")[0],
+                        "the database stays at the refusing revision");
+                if (refusing.equals(V2)) {
+                    assertSameCatalog("After the refused downgrade", atV2, db, migration);
+                }
             } else {
-                assertEquals(0, downgrade.exit(), () -> "downgrade -1\n" + downgrade + "\n" + migration);
+                assertEquals(0, downgrade.exit(), () -> "downgrade to v1\n" + downgrade + "\n" + migration);
                 assertSameCatalog("After downgrading to v1", atV1, db, migration, true);
                 // As a developer backing the change out: v1's entities, the v2 migration deleted.
                 dir.configure(classes(c.v1()), c.physicalNaming(), c.settings());
-                Files.delete(dir.migration(V2));
+                dir.deleteMigrations(V2);
                 Workdir.Result back = dir.run("check");
                 assertEquals(0, back.exit(), () -> "check against v1 after the downgrade\n" + back + "\n" + migration);
             }

@@ -94,6 +94,19 @@ final class Workdir {
                 .findFirst().orElseThrow(() -> new AssertionError("No migration " + id + " in " + migrationFiles()));
     }
 
+    /** Deletes every migration file of revision {@code id} and of the parts it was split into ({@code id_1}, ...). */
+    void deleteMigrations(String id) {
+        for (Path file : migrationFiles()) {
+            if (file.getFileName().toString().startsWith("V" + id)) {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
     Path onlyMigration() {
         List<Path> files = migrationFiles();
         assertEquals(1, files.size(), files::toString);

@@ -128,6 +128,43 @@ class AutogenerateCommandTest {
     }
 
     @Test
+    @DisplayName("reports an INVALID index and a NOT VALID constraint as warnings, without failing, nor writing them")
+    void warnsAboutUnenforcedObjects(TestDatabase db) throws Exception {
+        try (Project p = richProject(db)) {
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            String invalid;
+            try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT c.relname FROM "
+                    + "pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+                    + "WHERE t.relname = 'task' AND NOT i.indisprimary ORDER BY 1 LIMIT 1")) {
+                rs.next();
+                invalid = rs.getString(1);
+            }
+            // What an interrupted CREATE INDEX CONCURRENTLY leaves, set directly.
+            db.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = '" + invalid + "'::regclass",
+                    "ALTER TABLE label ADD CONSTRAINT ck_label_short CHECK (length(name) < 1000) NOT VALID");
+            Cli.Result text = run(p, 1, "check");
+            assertTrue(text.out().contains("WARNING (not-valid-constraint): Constraint ck_label_short on label is NOT VALID")
+                    && text.out().contains("ALTER TABLE label VALIDATE CONSTRAINT ck_label_short;"), text::toString);
+            assertTrue(text.out().contains("WARNING (invalid-index): Index " + invalid + " on task is INVALID")
+                    && text.out().contains("REINDEX INDEX CONCURRENTLY " + invalid + ";"), text::toString);
+
+            // With the unknown check gone, nothing is left to change: the index warning stays, check passes.
+            db.execute("ALTER TABLE label DROP CONSTRAINT ck_label_short");
+            Cli.Result clean = run(p, 0, "check");
+            assertTrue(clean.out().startsWith("No changes detected.\nWARNING (invalid-index): Index " + invalid), clean::toString);
+            JsonNode json = new ObjectMapper().readTree(run(p, 0, "check", "--format", "json").out());
+            assertFalse(json.get("changed").asBoolean());
+            assertEquals("invalid-index", json.get("warnings").get(0).get("kind").asText());
+            assertEquals("task", json.get("warnings").get(0).get("table").asText());
+            assertTrue(run(p, 0, "check", "--format", "markdown").out().contains("> :warning: **invalid-index**"));
+            Cli.Result gen = run(p, 0, "generate", "nothing", "--rev-id", "bbbb00000002");
+            assertTrue(gen.err().contains("WARNING (invalid-index)") && gen.out().equals("No changes detected.\n"),
+                    gen::toString);
+        }
+    }
+
+    @Test
     @DisplayName("says so when the role may not create temporary tables and the rules alone compared the spellings")
     void warnsWhenPostgresCannotBeAsked(TestDatabase db) throws Exception {
         String role = "retort_notemp_" + Long.toHexString(System.nanoTime());

@@ -19,6 +19,9 @@ final class FailureHints {
         if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
             return null;
         }
+        if (operation instanceof CreateIndex create && create.concurrently() && !"42P07".equals(sql.getSQLState())) {
+            return leftInvalid(connection, create);
+        }
         return switch (sql.getSQLState()) {
             case "53200" -> "The revision takes more locks than the server's lock table holds "
                     + "(max_locks_per_transaction x max_connections): split it into several revisions (retort generate "
@@ -32,6 +35,20 @@ final class FailureHints {
                     : null;
             default -> null;
         };
+    }
+
+    /** A concurrent build that failed (duplicates, a timeout, a cancel) leaves its index INVALID. */
+    private static String leftInvalid(Connection connection, CreateIndex create) {
+        String name = create.index().name();
+        try {
+            if (name == null || InvalidIndexes.tableOfInvalid(connection, name) == null) {
+                return null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return "The failed build left index " + name + " INVALID (PostgreSQL maintains it on every write but never uses "
+                + "it): fix the cause and run the upgrade again, which drops it and builds it anew.";
     }
 
     private static String existingIndex(Connection connection, CreateIndex create,

@@ -66,7 +66,7 @@ public class MigrationFailedException extends RetortException {
             case NOT_TRANSACTIONAL -> {
                 m.append("\nThe revision runs outside a transaction (@Revision(transactional = false)): ");
                 if (committed.isEmpty()) {
-                    m.append("no statement of it had completed, so nothing of it was applied");
+                    m.append("no statement of it completed");
                 } else {
                     m.append(committed.size()).append(committed.size() == 1 ? " statement of it completed and stays"
                             : " statements of it completed and stay").append(" applied:");

@@ -35,13 +35,13 @@ final class ScriptExecutor implements OperationExecutor {
         for (Statement statement : dialect.statements(operation)) {
             if (script.transactional() && !statement.transactional()) {
                 throw new RetortException("PostgreSQL cannot run " + statement.sql() + " inside a transaction block, "
-                        + "and the revision runs in one. Declare the revision @Revision(..., transactional = false)");
+                        + "and the revision runs in one. Declare the revision @Revision(..., transactional = false).");
             }
             String end = script.transactional() ? dialect.transactionEnd(statement.sql()) : null;
             if (end != null) {
                 throw new RetortException("it ends the transaction it runs in (" + end + " in op.execute), which "
                         + "would leave the revision half applied. Remove it, or declare the revision "
-                        + "@Revision(..., transactional = false)");
+                        + "@Revision(..., transactional = false).");
             }
             line(statement.sql());
         }

@@ -130,6 +130,29 @@ class TransactionModeTest {
         }
     }
 
+    @Revision(id = "b2", parent = "a1", message = "batched backfill", transactional = false)
+    static final class BatchedBackfill implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("""
+                    DO $$
+                    DECLARE
+                        updated integer;
+                    BEGIN
+                        LOOP
+                            UPDATE t1 SET v = -v WHERE id IN (SELECT id FROM t1 WHERE v > 0 LIMIT 30);
+                            GET DIAGNOSTICS updated = ROW_COUNT;
+                            EXIT WHEN updated = 0;
+                            COMMIT;
+                        END LOOP;
+                    END $$""");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+        }
+    }
+
     private static Runner runner(Class<? extends Migration> second, List<String> notices) {
         List<MigrationScript> scripts = new ArrayList<>();
         for (Class<? extends Migration> type : List.of(CreateT1.class, second)) {
@@ -240,6 +263,17 @@ class TransactionModeTest {
                 assertEquals(List.of("b2"), runner.current(c));
                 runner.downgrade(c, "a1");
                 assertEquals("", indexes(c));
+            }
+        }
+
+        @Test
+        @DisplayName("lets a batched backfill commit after each batch")
+        void commitsBatches(TestDatabase db) throws SQLException {
+            try (Connection c = db.connect()) {
+                Runner runner = runner(BatchedBackfill.class);
+                runner.upgrade(c, "b2");
+                assertEquals("0", query(c, "SELECT count(*) FROM t1 WHERE v > 0"));
+                assertEquals(List.of("b2"), runner.current(c));
             }
         }
 

@@ -51,7 +51,7 @@ final class GenerateCommand extends BaseCommand {
             diff = new Diff(List.of(), List.of(), 0);
         } else {
             try (Connection c = ws.connect()) {
-                diff = new Autogenerate(ws).compare(c).diff();
+                diff = new Autogenerate(ws, debug()).compare(c).diff();
             }
             for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {
                 err().println("Detected " + change.description());

@@ -6,11 +6,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Writes the Markdown report: machine facts, one table per group of figures, the targets, the phase shares. */
 final class Report {
 
     private static final double GIB = 1024.0 * 1024.0; // in KiB
+
+    // Measured by hand, not by the run that writes the report: each is printed with its date and command.
+    /** When the JFR profile in "Why" was taken and the JVM flags were tried (published with commit bbc51dc). */
+    private static final String PROFILED = "2026-11-25";
+    /** When the figures below were measured, at N = 1,000, with the `check` command the report prints. */
+    private static final String REMEASURED = "2026-12-01";
+    private static final String REMEASURED_SETUP = "a bench-1000 made by `scripts/bench --sizes 1000 --runs 1 "
+            + "--no-alembic --keep --prefix honesty` (its database: honesty_1000), two runs, while other builds "
+            + "loaded the machine (load average 5 to 6 on its 2 cores)";
+    private static final String HAND_LOGS = "-Xlog:class+load:file=classes.log -Xlog:gc:file=gc.log";
+    private static final String YOUNG_COLLECTIONS = "two young collections, 238 and 232 ms together";
+    private static final String SHARED_CLASSES = "5,939 of the 6,372 classes loaded (93 %) came from shared "
+            + "archives, 4,727 from the one the warm-up wrote and 1,212 from the JDK's own";
     private static final String[] CHECK_PHASES = {"hibernate", "connect", "catalog", "canonicalize", "compare"};
 
     private final Options options;
@@ -171,7 +185,9 @@ final class Report {
                 + "The probe's archive cannot hold the entity classes (each iteration's class loader is gone "
                 + "before the archive is written), so its cold Hibernate read includes loading and verifying "
                 + "every entity class, which `check` takes from its archive for every class unchanged since the "
-                + "archive was written; at large N that makes the cold probe figure exceed the Hibernate floor.");
+                + "archive was written. So the cold probe figure can exceed the Hibernate floor");
+        out.append(sizesWhere(r -> r.cold("hibernate") > Stats.of(r.hibernateFloor).median())
+                .map(sizes -> "; in this run it did at " + sizes + ".").orElse("; in this run it did at no size."));
         if (results.stream().anyMatch(r -> !r.probeAppCds)) {
             out.append(" (This run's class path had class directories, so the probe ran without an AppCDS archive "
                     + "and its cold figures include class loading that `check` is spared.)");
@@ -197,9 +213,10 @@ final class Report {
         out.append("Share of the median `check` wall time: the JVM floor, each phase as the cold probe iteration "
                 + "measured it, and the rest (picocli, configuration, the version-table query, "
                 + "reporting, and the cold-start cost the probe does not see because its JVM was already "
-                + "started). The probe and `check` are separate processes, so run-to-run noise can make the rest "
-                + "slightly negative, and the probe's cold Hibernate read (see above) makes it clearly negative at "
-                + "large N.\n\n");
+                + "started). The probe and `check` are separate processes, so run-to-run noise, and the probe's "
+                + "cold Hibernate read (see above), can make the rest negative");
+        out.append(sizesWhere(r -> rest(r) < 0).map(sizes -> "; in this run it was at " + sizes + ".\n\n")
+                .orElse("; in this run it was not at any size.\n\n"));
         out.append("| N | `check` | JVM floor | Hibernate read | connect | catalog read | canonicalize | compare "
                 + "| rest |\n");
         out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -207,12 +224,10 @@ final class Report {
             double check = r.checkStats().median();
             double jvm = Stats.of(r.emptyMain).median();
             out.append("| ").append(r.n).append(" | ").append(sec(check)).append(" | ").append(share(jvm, check));
-            double rest = check - jvm;
             for (String phase : CHECK_PHASES) {
                 out.append(" | ").append(share(r.cold(phase), check));
-                rest -= r.cold(phase);
             }
-            out.append(" | ").append(share(rest, check)).append(" |\n");
+            out.append(" | ").append(share(rest(r), check)).append(" |\n");
         }
         out.append("\n`check` reads the entities on a second thread while it reads the catalog, so on two cores "
                 + "its phases can overlap, and the shares can add up to more than 100 %.\n");
@@ -220,8 +235,8 @@ final class Report {
     }
 
     /**
-     * Why the Hibernate read dominates: the figures of this run around what a JFR profile of a cold {@code check}
-     * showed while this benchmark was written (the profile itself is not re-taken by every run).
+     * Why the Hibernate read dominates: the figures of this run, around what a profile and trials by hand showed.
+     * A figure this run did not measure (the constants above) says when and with which command it was measured.
      */
     private void why() {
         out.append("\n### Why\n\n");
@@ -235,27 +250,41 @@ final class Report {
                 + "metadata for the same entities, takes %.2f s; the whole `check`, which also connects, reads the "
                 + "catalog, canonicalizes, compares and reports, takes %.2f s (%.2f × the floor).%n%n", r.n,
                 share(r.cold("hibernate"), check).replace(" ", ""), hibernate, check, check / hibernate));
-        out.append("A JFR profile of a cold `check` at N = 1,000 (execution samples of the thread that reads the "
-                + "entities, three runs; the command is below) put 68 % of that thread's samples in Hibernate's "
-                + "`MetadataBuilder.build()` (annotation binding: `AnnotationBinder`, `EntityBinder`, "
-                + "`PropertyBinder`, `ColumnsBuilder`), 13 % in loading the entity classes and reading their "
-                + "annotations, 11 % in the schema-cache key (reading every class file to learn whether the "
-                + "entities changed) and the rest in mapping Hibernate's tables to Retort's schema model and "
-                + "storing the cache entry. One method stands out: Hibernate's "
-                + "`InFlightMetadataCollectorImpl.addEntityBinding` (5 to 10 %) compares each new entity's JPA name with every entity bound before it, N²/2 string "
-                + "comparisons (half a million at 1,000 entities, 12.5 million at 5,000), which is why the Hibernate "
-                + "read grows a little faster than N. The rest is spread thinly over thousands of methods running "
-                + "for the first time, interpreted and then compiled by C1: the warm column of the phase table is "
-                + "the same work once compiled, at about half the cost, a gap no JVM flag closes for a process that "
-                + "runs once. Measured and dropped: C2 (`-XX:TieredStopAtLevel` unset: slower to start), the "
-                + "parallel collector, a larger young generation (`-Xmn300m`, `-Xms600m -Xmn400m`: within noise; "
-                + "the two young collections cost about 150 ms together).\n\n");
+        out.append("Not measured by this run: a JFR profile of a cold `check` at N = 1,000, measured by hand on "
+                + PROFILED + " with the JFR command at the end of this section (execution samples of the thread "
+                + "that reads the entities, three runs; published with commit bbc51dc and not taken again since), "
+                + "put 68 % of that thread's samples in Hibernate's `MetadataBuilder.build()` (annotation binding: "
+                + "`AnnotationBinder`, `EntityBinder`, `PropertyBinder`, `ColumnsBuilder`), 13 % in loading the "
+                + "entity classes and reading their annotations, 11 % in the schema-cache key (reading every class "
+                + "file to learn whether the entities changed) and the rest in mapping Hibernate's tables to "
+                + "Retort's schema model and storing the cache entry. One method stood out: Hibernate's "
+                + "`InFlightMetadataCollectorImpl.addEntityBinding` (5 to 10 % of those samples) compares each new "
+                + "entity's JPA name with every entity bound before it, N²/2 string comparisons (half a million at "
+                + "1,000 entities, 12.5 million at 5,000), which makes the Hibernate read grow faster than N. The "
+                + "rest was spread thinly over thousands of methods running for the first time, interpreted and "
+                + "then compiled by C1.\n\n");
+        double warm = r.warm("hibernate").median();
+        out.append(String.format(Locale.ROOT, "In this run the warm Hibernate read at N = %,d, the same work once "
+                + "compiled, took %s of the cold one", r.n, share(warm, r.cold("hibernate")).replace(" ", "")));
+        SizeResult largest = results.get(results.size() - 1);
+        if (largest.n > r.n) {
+            out.append(String.format(Locale.ROOT, ", and from N = %,d to %,d it grew %.1f× for %.0f× the entities",
+                    r.n, largest.n, largest.warm("hibernate").median() / warm, (double) largest.n / r.n));
+        }
+        out.append(". That gap between cold and warm is what a process that runs once pays. Tried by hand on "
+                + PROFILED + " and dropped, not by this run (published with commit bbc51dc; how exactly, and the "
+                + "timings, were not recorded): C2 (`-XX:TieredStopAtLevel` unset: slower to start), the parallel "
+                + "collector, a larger young generation (`-Xmn300m`, `-Xms600m -Xmn400m`: within noise). "
+                + "Measured by hand on " + REMEASURED + " with the `check` command at the end of this section and `"
+                + HAND_LOGS + "`, on " + REMEASURED_SETUP + ", not by this run: the GC log showed "
+                + YOUNG_COLLECTIONS + ".\n\n");
         out.append("What Retort does about it: it reads the entities on a second thread while the main thread "
                 + "connects and reads the catalog, so `pg_dump`'s share of the work hides behind Hibernate's; "
-                + "`./retort` starts the JVM with an AppCDS archive written by the first `check` after a build, "
-                + "from which about 94 % of the classes come; and the entity schema cache skips Hibernate entirely "
-                + "when the entity classes are byte for byte those of an earlier run (a content key, so a rebuild, "
-                + "a fresh clone or a CI runner that restores `~/.cache/retort` still hits): the \"cached\" column.\n\n");
+                + "`./retort` starts the JVM with an AppCDS archive written by the first `check` after a build "
+                + "(measured by hand on " + REMEASURED + " in the same runs, not by this run: " + SHARED_CLASSES
+                + "); and the entity schema cache skips Hibernate entirely when the entity classes are byte for "
+                + "byte those of an earlier run (a content key, so a rebuild, a fresh clone or a CI runner that "
+                + "restores `~/.cache/retort` still hits): the \"cached\" column.\n\n");
         double cached = Stats.of(r.checkCached).median();
         String n = String.format(Locale.ROOT, "%,d", r.n);
         out.append(String.format(Locale.ROOT, "In this run, at N = %s: `check` %.2f s, cached %.2f s, Hibernate floor "
@@ -271,12 +300,21 @@ final class Report {
         } else {
             out.append("Hibernate alone fits the budget, so what `check` adds on top of it is the part to win back.\n\n");
         }
-        out.append("To profile it yourself (after a `scripts/bench --keep` run):\n\n```sh\n"
+        out.append("To profile it yourself (after a `scripts/bench --keep` run), the JFR command:\n\n```sh\n"
                 + "cd bench/target/bench-1000 && RETORT_CACHE_DIR=$(mktemp -d) java -XX:TieredStopAtLevel=1 "
                 + "-XX:+UseSerialGC \\\n  -XX:StartFlightRecording=filename=check.jfr,settings=profile "
                 + "-jar ../../../generator/target/retort.jar \\\n  --url 'jdbc:postgresql://127.0.0.1:5432/bench_1000"
                 + "?user=postgres' --migrations no-migrations \\\n  --classpath classes --package bench.model check\n"
                 + "jfr print --events jdk.ExecutionSample check.jfr | less\n```\n\n");
+        out.append("The `check` command of the figures measured by hand on " + REMEASURED + ", with the flags "
+                + "`./retort` starts it with and the archive the benchmark's warm-up wrote:\n\n```sh\n"
+                + "cd bench/target/bench-1000 && RETORT_CACHE_DIR=$(mktemp -d) java "
+                + String.join(" ", SizeRun.CLI_FLAGS) + " \\\n  -XX:SharedArchiveFile=retort.jsa " + HAND_LOGS + " \\\n"
+                + "  -jar ../../../generator/target/retort.jar \\\n"
+                + "  --url 'jdbc:postgresql://127.0.0.1:5432/bench_1000?user=postgres' --migrations no-migrations \\\n"
+                + "  --classpath classes --package bench.model check\n"
+                + "grep -c . classes.log; grep -c 'source: shared objects file' classes.log\n"
+                + "grep -c 'source: shared objects file (top)' classes.log; grep Pause gc.log\n```\n\n");
     }
 
     private void generate() {
@@ -439,6 +477,26 @@ final class Report {
 
     private Optional<SizeResult> size(int n) {
         return results.stream().filter(r -> r.n == n).findFirst();
+    }
+
+    /** The sizes of this run for which {@code test} holds, as "N = 100 and 1,000"; empty when none. */
+    private Optional<String> sizesWhere(Predicate<SizeResult> test) {
+        List<String> sizes = results.stream().filter(test).map(r -> String.format(Locale.ROOT, "%,d", r.n)).toList();
+        if (sizes.isEmpty()) {
+            return Optional.empty();
+        }
+        String last = sizes.get(sizes.size() - 1);
+        return Optional.of("N = " + (sizes.size() == 1 ? last
+                : String.join(", ", sizes.subList(0, sizes.size() - 1)) + " and " + last));
+    }
+
+    /** What the median {@code check} spends outside the JVM floor and the cold probe's phases. */
+    private static double rest(SizeResult r) {
+        double rest = r.checkStats().median() - Stats.of(r.emptyMain).median();
+        for (String phase : CHECK_PHASES) {
+            rest -= r.cold(phase);
+        }
+        return rest;
     }
 
     private static double coldTotal(SizeResult r) {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * The comparison behind {@code generate} and {@code check}: the database must be at the migrations' head;
@@ -38,9 +39,12 @@ final class Autogenerate {
     }
 
     private final Workspace workspace;
+    private final Consumer<String> debug;
 
-    Autogenerate(Workspace workspace) {
+    /** {@code debug} hears when the entity schema cache could not be used (see {@link HibernateSchemaReader#readCached}). */
+    Autogenerate(Workspace workspace, Consumer<String> debug) {
         this.workspace = workspace;
+        this.debug = debug;
     }
 
     /**
@@ -51,7 +55,7 @@ final class Autogenerate {
         CatalogFilter filter = workspace.filter();
         EntitySource entities = workspace.entities();
         CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
-                () -> filter.apply(new HibernateSchemaReader().readCached(entities)), Autogenerate::daemon);
+                () -> filter.apply(new HibernateSchemaReader().readCached(entities, debug)), Autogenerate::daemon);
         List<String> heads = requireAtHead(connection);
         PostgresCatalogReader.Catalog catalog = new PostgresCatalogReader(filter).readCatalog(connection);
         Schema actual = catalog.schema();

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,5 +26,17 @@ abstract class BaseCommand implements Callable<Integer> {
 
     Workspace workspace() {
         return root.workspace();
+    }
+
+    /** Where notes for {@code --debug} go: stderr, prefixed {@code debug: }, when it is given; nowhere otherwise. */
+    Consumer<String> debug() {
+        if (!root.debug) {
+            return note -> { };
+        }
+        PrintWriter err = err();
+        return note -> {
+            err.println("debug: " + note);
+            err.flush();
+        };
     }
 }

@@ -20,7 +20,7 @@ final class CheckCommand extends BaseCommand {
     public Integer call() throws SQLException {
         Autogenerate.Comparison comparison;
         try (Connection c = workspace().connect()) {
-            comparison = new Autogenerate(workspace()).compare(c);
+            comparison = new Autogenerate(workspace(), debug()).compare(c);
         }
         out().print(CheckReport.render(format, comparison.diff(), comparison.heads(), comparison.database()));
         out().flush();

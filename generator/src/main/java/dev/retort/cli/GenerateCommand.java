@@ -52,7 +52,7 @@ final class GenerateCommand extends BaseCommand {
         } else {
             Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
-                comparison = new Autogenerate(ws).compare(c);
+                comparison = new Autogenerate(ws, debug()).compare(c);
             }
             diff = comparison.diff();
             for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {

@@ -69,7 +69,7 @@ public final class RetortCommand implements Runnable {
     String naming;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Show stack traces of errors.")
+            description = "Show stack traces of errors, and say when a cached entity schema could not be used.")
     boolean debug;
 
     private final CliContext context;

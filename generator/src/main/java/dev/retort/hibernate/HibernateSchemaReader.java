@@ -4,6 +4,7 @@ import dev.retort.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads the schema Hibernate would create for the application's entities: builds Hibernate's mapping metadata
@@ -27,9 +28,12 @@ public final class HibernateSchemaReader {
     /**
      * As {@link #read}, but an unchanged model comes from the user's cache instead of Hibernate's metadata (see
      * {@link SchemaCache}); what the cache returns is exactly what {@link #read} returned when it stored it.
+     *
+     * @param debug told, one line each time, when a cache entry could not be used and Hibernate read the entities
+     *              instead (the command line prints these with {@code --debug})
      */
-    public Schema readCached(EntitySource source) {
-        SchemaCache cache = SchemaCache.configured();
+    public Schema readCached(EntitySource source, Consumer<String> debug) {
+        SchemaCache cache = SchemaCache.configured(debug);
         return cache == null ? read(source) : cache.read(source, () -> read(source));
     }
 

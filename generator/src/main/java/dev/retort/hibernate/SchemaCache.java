@@ -2,13 +2,16 @@ package dev.retort.hibernate;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.retort.cache.CacheDirectory;
 import dev.retort.cache.ClassPathDigest;
 import dev.retort.schema.Schema;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +33,9 @@ import java.util.function.Supplier;
  * ({@link ClassPathDigest}: by content, not by date, so a rebuild of unchanged entities still hits). A changed class
  * anywhere is a new key.
  * Entries live in {@code schemas} of the {@link CacheDirectory}; the 50 most recent are kept.
+ *
+ * <p>An entry that cannot be used (unreadable, damaged, or written by another version of the schema model) is
+ * mapped again, and the {@code debug} sink is told so; anything else that goes wrong is a bug and propagates.
  */
 final class SchemaCache {
 
@@ -40,15 +47,18 @@ final class SchemaCache {
             .build();
 
     private final Path root;
+    private final Consumer<String> debug;
 
-    private SchemaCache(Path root) {
+    /** A cache in {@code root} that tells {@code debug} (one line each) when it falls back to Hibernate. */
+    SchemaCache(Path root, Consumer<String> debug) {
         this.root = root;
+        this.debug = debug;
     }
 
     /** The cache in its configured folder, or {@code null} when caching is off or the folder is unsafe. */
-    static SchemaCache configured() {
+    static SchemaCache configured(Consumer<String> debug) {
         Path root = CacheDirectory.resolve("schemas");
-        return root == null ? null : new SchemaCache(root);
+        return root == null ? null : new SchemaCache(root, debug);
     }
 
     /** The cached schema for {@code source}, or {@code compute}'s, stored for the next time. */
@@ -56,20 +66,55 @@ final class SchemaCache {
         String key;
         try {
             key = key(source);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // a class path entry that cannot be read (Files.walk reports some of that unchecked): no key, no cache
+            debug.accept("entity schema cache not used: the class path could not be read for its key ("
+                    + oneLine(e) + "); reading the entities with Hibernate");
             return compute.get();
         }
         Path file = root.resolve(key + ".json");
         if (Files.isRegularFile(file)) {
-            try {
-                return JSON.readValue(file.toFile(), Schema.class);
-            } catch (IOException | RuntimeException e) {
-                // damaged or from an older model: map again
+            Schema cached = entry(file);
+            if (cached != null) {
+                return cached;
             }
         }
         Schema schema = compute.get();
         store(file, schema);
         return schema;
+    }
+
+    /**
+     * The schema stored in {@code file}, or {@code null} (and a note to {@code debug}) when the entry cannot be
+     * used: an I/O error, JSON that does not parse (a damaged or cut-short file), or JSON of another shape (a
+     * mapping error: an entry written by another version of the schema model, which the key's version tag and
+     * Retort's own classes in the class path digest normally keep apart, or {@code null}).
+     */
+    private Schema entry(Path file) {
+        Schema schema;
+        try {
+            schema = JSON.readValue(file.toFile(), Schema.class);
+        } catch (InvalidDefinitionException e) {
+            // Jackson cannot map the schema model at all, whatever the entry holds: a bug in Retort, not a bad entry
+            throw new IllegalStateException("The entity schema cache cannot read the schema model from JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            debug.accept("entity schema cache entry " + file + " not used (" + oneLine(e)
+                    + "); reading the entities with Hibernate");
+            return null;
+        }
+        if (schema == null) {
+            debug.accept("entity schema cache entry " + file + " not used (it holds null); reading the entities "
+                    + "with Hibernate");
+        }
+        return schema;
+    }
+
+    private static String oneLine(Exception e) {
+        // Jackson's own message, without the location it appends: the file is named already
+        String text = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        String message = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
     private void store(Path file, Schema schema) {
@@ -94,8 +139,9 @@ final class SchemaCache {
                     if (url.getProtocol().equals("file")) {
                         try {
                             entries.add(Path.of(url.toURI()));
-                        } catch (URISyntaxException e) {
-                            throw new IllegalArgumentException(e);
+                        } catch (URISyntaxException | IllegalArgumentException e) {
+                            throw new IllegalArgumentException("The entities' class loader lists " + url + ", which "
+                                    + "names no file (Path.toUri().toURL() builds a class path URL that does)", e);
                         }
                     }
                 }

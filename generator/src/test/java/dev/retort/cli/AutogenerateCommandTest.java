@@ -17,9 +17,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(FreshDatabase.class)
 @DisplayName("generate and check")
@@ -289,6 +291,39 @@ class AutogenerateCommandTest {
             }
             assertTrue(p.migrationFiles().isEmpty());
             assertEquals(before, db.snapshot());
+        }
+    }
+
+    @Test
+    @DisplayName("--debug says when the entity schema cache had an entry it could not use; without it, nothing is said")
+    void debugSaysWhenTheSchemaCacheFellBack(TestDatabase db, @TempDir Path cache) throws Exception {
+        String previous = System.getProperty("retort.cache.dir");
+        System.setProperty("retort.cache.dir", cache.toString());
+        try (Project p = richProject(db)) {
+            String drift = run(p, 1, "check").out();
+            List<Path> entries;
+            try (Stream<Path> files = Files.list(cache.resolve("schemas"))) {
+                entries = files.toList();
+            }
+            assertEquals(1, entries.size(), entries::toString);
+            Files.writeString(entries.get(0), "{ damaged");
+            Cli.Result quiet = run(p, 1, "check");
+            assertEquals(drift, quiet.out());
+            assertFalse(quiet.err().contains("debug:"), quiet::toString);
+
+            Files.writeString(entries.get(0), "{ damaged");
+            Cli.Result debug = run(p, 1, "--debug", "check");
+            assertEquals(drift, debug.out(), "the fallback changes nothing but the time it takes");
+            assertTrue(debug.err().contains("debug: entity schema cache entry " + entries.get(0) + " not used ("),
+                    debug::toString);
+            Cli.Result hit = run(p, 1, "--debug", "check");
+            assertFalse(hit.err().contains("debug:"), "the entry was stored afresh: " + hit);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("retort.cache.dir");
+            } else {
+                System.setProperty("retort.cache.dir", previous);
+            }
         }
     }
 

@@ -2,19 +2,26 @@ package dev.retort.hibernate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.schema.Schema;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("The entity schema cache")
 class SchemaCacheTest {
@@ -53,11 +60,13 @@ class SchemaCacheTest {
         System.setProperty("retort.cache.dir", dir.toString());
         try {
             HibernateSchemaReader reader = new HibernateSchemaReader();
-            Schema first = reader.readCached(RICH);
+            List<String> notes = new ArrayList<>();
+            Schema first = reader.readCached(RICH, notes::add);
             assertEquals(List.of(key + ".json"), entries(dir.resolve("schemas")));
             Files.writeString(dir.resolve("schemas").resolve(key + ".json"), "{ damaged");
-            assertEquals(first, reader.readCached(RICH), "a damaged entry is mapped again");
-            assertEquals(first, reader.readCached(RICH));
+            assertEquals(first, reader.readCached(RICH, notes::add), "a damaged entry is mapped again");
+            assertEquals(first, reader.readCached(RICH, notes::add));
+            assertEquals(1, notes.size(), () -> "only the damaged entry is worth a note: " + notes);
             assertEquals(reader.read(RICH), first);
         } finally {
             if (previous == null) {
@@ -65,6 +74,51 @@ class SchemaCacheTest {
             } else {
                 System.setProperty("retort.cache.dir", previous);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("an entry that cannot be used is mapped again, stored afresh, and the debug sink hears why")
+    @CsvSource(delimiter = '|', textBlock = """
+            damaged JSON (a file cut short or overwritten) | { "name" : null, "tables" : [ {     | Unexpected end-of-input
+            an empty file                                  | ''                                  | MismatchedInputException
+            JSON null                                      | null                                | it holds null
+            an older schema model (tables under another name) | { "name" : null, "relations" : [ ] } | ValueInstantiationException
+            another shape altogether                       | [ 1, 2, 3 ]                         | MismatchedInputException
+            """)
+    void fallsBackFromAnEntryItCannotUse(String what, String content, String reason, @TempDir Path dir)
+            throws IOException {
+        Schema expected = new HibernateSchemaReader().read(RICH);
+        Path entry = dir.resolve(SchemaCache.key(RICH) + ".json");
+        Files.writeString(entry, content);
+        List<String> notes = new ArrayList<>();
+        SchemaCache cache = new SchemaCache(dir, notes::add);
+
+        assertEquals(expected, cache.read(RICH, () -> new HibernateSchemaReader().read(RICH)), what);
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).startsWith("entity schema cache entry " + entry + " not used (")
+                && notes.get(0).contains(reason) && notes.get(0).endsWith("; reading the entities with Hibernate"),
+                notes::toString);
+        assertEquals(expected, cache.read(RICH, () -> {
+            throw new AssertionError("the entry was stored afresh, so Hibernate is not asked again");
+        }));
+        assertEquals(1, notes.size(), notes::toString);
+    }
+
+    @Test
+    @DisplayName("a bug is not taken for a bad entry: a class loader URL that names no file fails, naming it")
+    void doesNotHideABugBehindTheFallback(@TempDir Path dir) throws IOException {
+        // "file://" + a relative folder, the classic hand-built URL: "models" becomes the URL's host
+        URL handBuilt = new URL("file://models/target/classes/");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {handBuilt}, LOADER)) {
+            EntitySource source = EntitySource.of(loader, "dev.retort.fixtures.rich");
+            List<String> notes = new ArrayList<>();
+            SchemaCache cache = new SchemaCache(dir, notes::add);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> cache.read(source, () -> new HibernateSchemaReader().read(source)));
+            assertTrue(e.getMessage().contains(handBuilt.toString()), e::getMessage);
+            assertEquals(List.of(), notes, "a bug is no fallback to take note of");
+            assertEquals(List.of(), entries(dir));
         }
     }
 

@@ -2,11 +2,16 @@ package dev.retort.journal.migrations;
 
 import dev.retort.cli.CliContext;
 import dev.retort.cli.Main;
+import dev.retort.config.ConfigLoader;
+import dev.retort.config.RetortConfig;
+import dev.retort.migration.MigrationScript;
+import dev.retort.migration.RevisionGraph;
 import dev.retort.testkit.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +28,36 @@ final class Journal {
     /** The compiled entities, as retort.yaml names them (the build compiles models/ before these tests). */
     static final Path MODEL_CLASSES = ROOT.resolve("models/target/classes");
 
-    /** The chain, oldest first. */
-    static final List<String> REVISIONS = List.of("425561e8f624", "37c238375f68", "8f6479aa0662", "24e050a39a94",
-            "1eca9347b8fd", "f0d46199a2a9");
-    static final List<String> MESSAGES = List.of("baseline core tables", "reminders", "encryption tables",
-            "opaque sessions", "monitoring", "add reminder index");
+    /**
+     * The chain as the migrations folder holds it now, base first: compiled from the folder {@code retort.yaml}
+     * names, as the command line does, so a revision {@code retort generate} just added (the README's tour adds
+     * one) is part of it without anyone editing a list here. The tests step along it one revision at a time, so
+     * it must be a single line: a branch or a second base fails here, naming the revisions.
+     */
+    static List<MigrationScript> chain() {
+        RetortConfig config = ConfigLoader.load(CONFIG, Map.of());
+        Path folder = config.baseDirectory().resolve(config.migrations().directory());
+        RevisionGraph graph = RevisionGraph.fromSources(folder, Journal.class.getClassLoader());
+        List<MigrationScript> bases = graph.bases();
+        if (bases.size() != 1) {
+            throw new IllegalStateException("The journal's migrations in " + folder + " have " + bases.size()
+                    + " bases (" + ids(bases) + "); these tests walk a single chain from one base.");
+        }
+        List<MigrationScript> chain = new ArrayList<>(bases);
+        for (List<MigrationScript> next = graph.children(bases.get(0).id()); !next.isEmpty();
+                next = graph.children(next.get(0).id())) {
+            if (next.size() > 1 || next.get(0).parents().size() > 1) {
+                throw new IllegalStateException("The journal's migrations in " + folder + " branch or merge after "
+                        + chain.get(chain.size() - 1).id() + " (" + ids(next) + "); these tests walk a single chain.");
+            }
+            chain.add(next.get(0));
+        }
+        return List.copyOf(chain);
+    }
+
+    static List<String> ids(List<MigrationScript> scripts) {
+        return scripts.stream().map(MigrationScript::id).toList();
+    }
 
     /** What one run returned and printed. */
     record Result(int exit, String out, String err) {

@@ -64,9 +64,10 @@ final class Workspace {
             Path file = options.config() != null
                     ? context.workingDirectory().resolve(options.config())
                     : context.workingDirectory().resolve("retort.yaml");
-            boolean fromOptions = options.config() == null && !Files.exists(file) && options.migrations() != null
-                    && (options.url() != null || context.env().containsKey("RETORT_URL")
-                        || context.env().containsKey("DATABASE_URL"));
+            // The migrations on the command line are enough for the commands that need no database (sql, history,
+            // show, ...); those that connect say so when nothing names a database.
+            boolean fromOptions = options.config() == null && !Files.exists(file)
+                    && (options.migrations() != null || options.migrationsPackage() != null);
             config = fromOptions ? RetortConfig.none(context.workingDirectory())
                     : ConfigLoader.load(file, context.env(), options.config() != null);
         }

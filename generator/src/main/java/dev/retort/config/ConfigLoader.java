@@ -41,7 +41,8 @@ public final class ConfigLoader {
                     ? "The configuration file " + absolute + " given with --config does not exist. Check the path, "
                         + "or run 'retort init' to create it."
                     : "No configuration file at " + absolute + ". Run 'retort init' to create one, "
-                        + "pass --config FILE, or give --url and --migrations on the command line.");
+                        + "pass --config FILE, or give --migrations DIR on the command line (and --url for the "
+                        + "commands that use a database).");
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + absolute + ": " + e.getMessage(), e);
         }

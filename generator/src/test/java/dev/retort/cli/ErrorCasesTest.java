@@ -270,7 +270,20 @@ class ErrorCasesTest {
                                     List.of("'qa' (from RETORT_ENV)", "[dev]"), () -> { })),
                     new Case("an unknown --env is an error even when --url is given", p ->
                             new Attempt(List.of("--env", "staging", "--url", p.db().url(), "upgrade"),
-                                    List.of("'staging'"), () -> { })));
+                                    List.of("'staging'"), () -> { })),
+                    new Case("a command that connects, with no database configured, says how to name one", p -> {
+                        String saved = read(p.config());
+                        p.writeConfig(saved.substring(0, saved.indexOf("environments:")));
+                        return new Attempt(List.of("upgrade"), List.of("No database is configured",
+                                p.config() + " defines no environments", "--url"), () -> p.writeConfig(saved));
+                    }),
+                    new Case("a command that connects, without retort.yaml, says how to name a database", p -> {
+                        String saved = read(p.config());
+                        p.delete(p.config());
+                        return new Attempt(List.of("--migrations", "migrations", "upgrade"), List.of(
+                                "No database is configured", "no retort.yaml in " + p.root(), "--url", "RETORT_URL"),
+                                () -> p.writeConfig(saved));
+                    }));
         }
 
         @ParameterizedTest(name = "{0}")

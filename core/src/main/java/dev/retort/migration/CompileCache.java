@@ -39,16 +39,16 @@ final class CompileCache {
         return root == null ? null : new CompileCache(root);
     }
 
-    /** The key of compiling {@code sources} of {@code directory} with {@code classpath}. */
-    static String key(Path directory, List<Path> sources, String classpath) throws IOException {
+    /** The key of compiling {@code sources} (their bytes, by file) of {@code directory} with {@code classpath}. */
+    static String key(Path directory, Map<Path, byte[]> sources, String classpath) throws IOException {
         ClassPathDigest digest = ClassPathDigest.of("retort-compile-cache-2")
                 .text(System.getProperty("java.version"))
                 .text(directory.toAbsolutePath().normalize().toString());
         for (String entry : classpath.split(File.pathSeparator)) {
             digest.text(entry).entry(Path.of(entry));
         }
-        for (Path source : sources) {
-            digest.text(directory.relativize(source).toString()).bytes(Files.readAllBytes(source));
+        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+            digest.text(directory.relativize(source.getKey()).toString()).bytes(source.getValue());
         }
         return digest.hex();
     }

@@ -1,5 +1,6 @@
 package dev.retort.migration;
 
+import dev.retort.FileAccessException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,18 +39,18 @@ final class MigrationSources {
     }
 
     static List<MigrationScript> compile(Path directory, ClassLoader parent) {
-        if (!Files.isDirectory(directory)) {
-            throw new RevisionGraphException("The migrations folder " + directory + " does not exist. Create it "
-                    + "(retort init does), or point --migrations / migrations.directory in retort.yaml at it.");
-        }
-        List<Path> sources;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            sources = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the migrations folder " + directory, e);
-        }
+        List<Path> sources = sources(directory);
         if (sources.isEmpty()) {
             return List.of();
+        }
+        Map<Path, byte[]> texts = new LinkedHashMap<>();
+        for (Path source : sources) {
+            try {
+                texts.put(source, Files.readAllBytes(source));
+            } catch (IOException e) {
+                throw new FileAccessException("read the migration source", source, e, "Make it readable, or "
+                        + "move it out of the migrations folder.");
+            }
         }
         String classpath = System.getProperty("java.class.path");
         CompileCache cache = CompileCache.configured();
@@ -56,10 +58,10 @@ final class MigrationSources {
         CompileCache.Compiled compiled = null;
         if (cache != null) {
             try {
-                key = CompileCache.key(directory, sources, classpath);
+                key = CompileCache.key(directory, texts, classpath);
                 compiled = cache.load(key);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the migrations in " + directory, e);
+            } catch (IOException | UncheckedIOException e) {
+                cache = null; // a class path entry that cannot be digested only costs the cache
             }
         }
         if (compiled == null) {
@@ -79,6 +81,31 @@ final class MigrationSources {
             }
         }
         return MigrationClasses.scripts(classes, type -> sourceOf.getOrDefault(type.getName(), type.getName()));
+    }
+
+    /** The {@code .java} files under {@code directory}, sorted; fails naming the folder when it is not one. */
+    private static List<Path> sources(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            Path blocker = FileAccessException.fileInTheWay(directory);
+            String point = "point --migrations / migrations.directory in retort.yaml at ";
+            if (blocker == null) {
+                throw new RevisionGraphException("The migrations folder " + directory + " does not exist. Create it "
+                        + "(retort init does), or " + point + "it.");
+            }
+            throw new RevisionGraphException("The migrations folder " + directory
+                    + (blocker.equals(directory.toAbsolutePath()) ? " is a file, not a folder"
+                        : " cannot exist: " + blocker + " is a file")
+                    + ". Correct the path: " + point + "the folder of the migration sources.");
+        }
+        String advice = "Make it and its subfolders readable, or point --migrations / migrations.directory "
+                + "elsewhere.";
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new FileAccessException("read the migrations folder", directory, e, advice);
+        } catch (UncheckedIOException e) {
+            throw new FileAccessException("read the migrations folder", directory, e.getCause(), advice);
+        }
     }
 
     /** Compiles {@code sources} in memory; fails with the compiler's diagnostics, file and line included. */

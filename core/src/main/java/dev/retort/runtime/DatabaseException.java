@@ -7,7 +7,12 @@ import java.sql.SQLException;
 public class DatabaseException extends RetortException {
 
     public DatabaseException(SQLException cause) {
-        super("Database error: " + cause.getMessage().strip()
+        this("Database error", cause);
+    }
+
+    /** @param doing what failed, completing "...: ERROR: permission denied ...", e.g. "Cannot read the catalog" */
+    public DatabaseException(String doing, SQLException cause) {
+        super(doing + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage().strip())
                 + (cause.getSQLState() == null ? "" : " [SQLSTATE " + cause.getSQLState() + "]"), cause);
     }
 }

@@ -12,6 +12,9 @@ public record RuntimeSettings(String versionTable) {
 
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
 
+    /** The longest revision id the version table's {@code varchar} column holds. */
+    public static final int MAX_REVISION_ID_LENGTH = 64;
+
     public RuntimeSettings {
         Objects.requireNonNull(versionTable, "versionTable");
         if (versionTable.isBlank()) {

@@ -33,8 +33,8 @@ final class VersionTable {
 
     String createSql() {
         return "CREATE TABLE IF NOT EXISTS " + dialect.quote(name) + " (\n    " + COLUMN
-                + " varchar(64) NOT NULL,\n    CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY ("
-                + COLUMN + ")\n)";
+                + " varchar(" + RuntimeSettings.MAX_REVISION_ID_LENGTH + ") NOT NULL,\n    CONSTRAINT "
+                + dialect.quote(name + "_pkc") + " PRIMARY KEY (" + COLUMN + ")\n)";
     }
 
     /** The statements that move the recorded heads from {@code from} to {@code to}. */

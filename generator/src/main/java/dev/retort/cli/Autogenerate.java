@@ -13,6 +13,7 @@ import dev.retort.diff.Warning;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
 import dev.retort.migration.MigrationScript;
+import dev.retort.runtime.DatabaseException;
 import dev.retort.runtime.RunListener;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
@@ -51,19 +52,24 @@ final class Autogenerate {
      * Reads the entities on a second thread while this one checks the head and reads the catalog: the two are
      * independent, and on a machine with two cores the comparison then costs about the longer of them.
      */
-    Comparison compare(Connection connection) throws SQLException {
+    Comparison compare(Connection connection) {
         CatalogFilter filter = workspace.filter();
         EntitySource entities = workspace.entities();
         CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
                 () -> filter.apply(new HibernateSchemaReader().readCached(entities, debug)), Autogenerate::daemon);
         List<String> heads = requireAtHead(connection);
-        PostgresCatalogReader.Catalog catalog = new PostgresCatalogReader(filter).readCatalog(connection);
-        Schema actual = catalog.schema();
-        Schema desired = join(desiredLater);
-        CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
-        Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
-        return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads,
-                unenforced(catalog));
+        try {
+            PostgresCatalogReader.Catalog catalog = new PostgresCatalogReader(filter).readCatalog(connection);
+            Schema actual = catalog.schema();
+            Schema desired = join(desiredLater);
+            CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
+            Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
+            return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads,
+                    unenforced(catalog));
+        } catch (SQLException e) {
+            // The catalog reader explains its own failures; this is the canonicalizer's, asking PostgreSQL to spell.
+            throw new DatabaseException("Comparing the entities with the database failed", e);
+        }
     }
 
     /** What the catalog holds but PostgreSQL does not use or enforce, and what to do about each. */

@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.RetortException;
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.Statement;
 import dev.retort.diff.ChangeDescriptions;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +46,8 @@ final class GenerateCommand extends BaseCommand {
         Workspace ws = workspace();
         RevisionGraph graph = ws.graph();
         String parent = graph.isEmpty() ? null : graph.head().id();
+        String base = revId != null ? revId : ws.context().revisionIds().get();
+        Revisions.requireNewId(graph, base);
         Diff diff;
         if (empty) {
             diff = new Diff(List.of(), List.of(), 0);
@@ -79,7 +81,6 @@ final class GenerateCommand extends BaseCommand {
             }
             return RetortCommand.OK;
         }
-        String base = revId != null ? revId : ws.context().revisionIds().get();
         List<Diff> parts = new RevisionSplitter().split(diff);
         if (parts.size() > 1) {
             boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
@@ -92,27 +93,18 @@ final class GenerateCommand extends BaseCommand {
                         + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
         }
         List<String> parents = parent == null ? List.of() : List.of(parent);
+        List<MigrationSource> sources = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String id = parts.size() == 1 ? base : base + "_" + (i + 1);
             String partMessage = parts.size() == 1 ? message : message + " (" + (i + 1) + " of " + parts.size() + ")";
-            Path file = write(ws, graph, parts.get(i), id, parents, partMessage);
-            out().println("Generating " + file + " ... done");
+            Revisions.requireNewId(graph, id);
+            sources.add(new MigrationWriter().write(parts.get(i), ws.migrationsPackage(), id, parents, partMessage,
+                    ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS)));
             parents = List.of(id);
         }
+        for (Path file : ws.writeNewMigrations(sources)) {
+            out().println("Generating " + file + " ... done");
+        }
         return RetortCommand.OK;
-    }
-
-    private Path write(Workspace ws, RevisionGraph graph, Diff diff, String id, List<String> parents, String message) {
-        if (!id.matches("[A-Za-z0-9_]+")) {
-            throw new RetortException("Revision id '" + id + "' is invalid; use letters, digits and underscores.");
-        }
-        if (graph.contains(id)) {
-            throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
-                    + "; choose another --rev-id.");
-        }
-        MigrationSource source = new MigrationWriter().write(diff, ws.migrationsPackage(), id, parents, message,
-                ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS));
-        Path file = ws.writeNewMigration(source);
-        return file;
     }
 }

@@ -1,12 +1,12 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,15 +39,13 @@ final class InitCommand extends BaseCommand {
         String pkg = root.migrationsPackage != null ? root.migrationsPackage : DEFAULT_PACKAGE;
         Path migrations = root.migrations != null ? root.migrations
                 : Path.of("src", "main", "java").resolve(pkg.replace('.', '/'));
-        try {
-            Files.createDirectories(project.resolve(migrations));
-            Files.writeString(config, template(migrations.toString().replace('\\', '/'), pkg, database));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + config, e);
-        }
+        Path folder = project.resolve(migrations).normalize();
+        NewFiles.create(List.of(folder), Map.of(config, template(migrations.toString().replace('\\', '/'), pkg,
+                database)), "Choose a DIRECTORY where you may create files and folders, or correct --config / "
+                + "--migrations.");
         PrintWriter out = out();
         out.println("Created " + config);
-        out.println("Created " + project.resolve(migrations).normalize() + "/");
+        out.println("Created " + folder + "/");
         out.println("Next: set entities.packages and entities.classpath in retort.yaml and build the entities "
                 + "(mvn compile), check the dev environment's database, then run 'retort generate \"baseline\"' and "
                 + "'retort upgrade' (or 'retort stamp head' for a database that already has the schema).");

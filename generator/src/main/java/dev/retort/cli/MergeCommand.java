@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.migration.MigrationScript;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.render.MigrationSource;
 import java.nio.file.Path;
@@ -52,17 +51,11 @@ final class MergeCommand extends BaseCommand {
             }
         }
         String id = revId != null ? revId : workspace().context().revisionIds().get();
-        if (!id.matches("[A-Za-z0-9_]+")) {
-            throw new RetortException("Revision id '" + id + "' is invalid; use letters, digits and underscores.");
-        }
-        if (graph.contains(id)) {
-            MigrationScript clash = graph.get(id);
-            throw new RetortException("Revision id " + id + " already exists in " + clash.source() + ".");
-        }
+        Revisions.requireNewId(graph, id);
         MigrationSource source = new MigrationSource(workspace().migrationsPackage(), id, List.copyOf(parents),
                 message, workspace().context().clock().instant().truncatedTo(ChronoUnit.SECONDS),
                 List.of("// Merge point: nothing to do."), List.of("// Merge point: nothing to do."));
-        Path file = workspace().writeNewMigration(source);
+        Path file = workspace().writeNewMigrations(List.of(source)).get(0);
         out().println("Generating " + file + " ... done");
         return RetortCommand.OK;
     }

@@ -1,9 +1,13 @@
 package dev.retort.cli;
 
+import dev.retort.FileAccessException;
 import dev.retort.RetortException;
 import dev.retort.runtime.DatabaseException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,13 +109,7 @@ public final class RetortCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
-            if (e instanceof DatabaseException && root.workspace != null) {
-                w.println("ERROR: " + e.getMessage() + " (database " + root.workspace.describeTarget() + ")");
-            } else if (e instanceof RetortException) {
-                w.println("ERROR: " + e.getMessage());
-            } else {
-                w.println("ERROR: unexpected " + e + ". Run again with --debug for details.");
-            }
+            w.println("ERROR: " + message(e, root.workspace));
             if (root.debug) {
                 e.printStackTrace(w);
             }
@@ -120,6 +118,40 @@ public final class RetortCommand implements Runnable {
         });
         cl.setExitCodeExceptionMapper(e -> ERROR);
         return cl;
+    }
+
+    /**
+     * The paragraph after {@code ERROR: }. Retort's own exceptions carry it; an I/O or database error that escaped
+     * being explained where it happened still gets its path or database and reason.
+     */
+    static String message(Exception e, Workspace workspace) {
+        if (e instanceof DatabaseException && workspace != null) {
+            return e.getMessage() + " (database " + workspace.describeTarget() + ")";
+        }
+        if (e instanceof RetortException) {
+            return e.getMessage();
+        }
+        if (e instanceof SQLException sql) {
+            return message(new DatabaseException(sql), workspace);
+        }
+        IOException io = ioCause(e);
+        if (io != null) {
+            String file = io instanceof FileSystemException fs ? fs.getFile() : null;
+            return (file == null ? "Input/output error: " + io.getMessage()
+                        : "Cannot access " + file + ": " + FileAccessException.reason(Path.of(file), io))
+                    + ". Check that the path is right and that Retort may read and write there. (Retort did not "
+                    + "anticipate this error here: --debug shows where it happened, and it is worth a report.)";
+        }
+        return "unexpected " + e + ". Run again with --debug for details.";
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /** Prints the version from the jar manifest, or "development" when run from classes. */

@@ -6,6 +6,7 @@ import dev.retort.migration.MigrationScript;
 import dev.retort.migration.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.runtime.RecordingExecutor;
+import dev.retort.runtime.RuntimeSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,24 @@ import java.util.Set;
 final class Revisions {
 
     private Revisions() {
+    }
+
+    /**
+     * Refuses an id for a new revision that is not letters, digits and underscores, that the version table's column
+     * cannot hold, or that a revision has already.
+     */
+    static void requireNewId(RevisionGraph graph, String id) {
+        if (!id.matches("[A-Za-z0-9_]+")) {
+            throw new RetortException("Revision id '" + id + "' is invalid; use letters, digits and underscores.");
+        }
+        if (id.length() > RuntimeSettings.MAX_REVISION_ID_LENGTH) {
+            throw new RetortException("Revision id '" + id + "' has " + id.length() + " characters; the version "
+                    + "table holds at most " + RuntimeSettings.MAX_REVISION_ID_LENGTH + ". Choose a shorter --rev-id.");
+        }
+        if (graph.contains(id)) {
+            throw new RetortException("Revision id " + id + " already exists in " + graph.get(id).source()
+                    + "; choose another --rev-id.");
+        }
     }
 
     /** {@code 1a2b -> 3c4d (head), add reminders}. */

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.FileAccessException;
 import dev.retort.RetortException;
 import dev.retort.config.ConfigException;
 import dev.retort.config.ConfigLoader;
@@ -22,13 +23,17 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Everything a command works with, resolved from options, environment and {@code retort.yaml}: the
@@ -64,9 +69,10 @@ final class Workspace {
             Path file = options.config() != null
                     ? context.workingDirectory().resolve(options.config())
                     : context.workingDirectory().resolve("retort.yaml");
-            boolean fromOptions = options.config() == null && !Files.exists(file) && options.migrations() != null
-                    && (options.url() != null || context.env().containsKey("RETORT_URL")
-                        || context.env().containsKey("DATABASE_URL"));
+            // The migrations on the command line are enough for the commands that need no database (sql, history,
+            // show, ...); those that connect say so when nothing names a database.
+            boolean fromOptions = options.config() == null && !Files.exists(file)
+                    && (options.migrations() != null || options.migrationsPackage() != null);
             config = fromOptions ? RetortConfig.none(context.workingDirectory())
                     : ConfigLoader.load(file, context.env(), options.config() != null);
         }
@@ -79,25 +85,40 @@ final class Workspace {
             return context.workingDirectory().resolve(options.migrations()).normalize();
         }
         String configured = config().migrations().directory();
-        return configured == null ? null : config().baseDirectory().resolve(configured).normalize();
+        return configured == null ? null : resolveSetting(configured, "migrations.directory");
+    }
+
+    /** Where {@link #migrationsDirectory} comes from, for advice: the option, or the key and its file. */
+    private String migrationsSetting() {
+        return options.migrations() != null ? "--migrations" : "migrations.directory in " + describeConfig();
+    }
+
+    /** A path from retort.yaml, relative to its folder. */
+    private Path resolveSetting(String value, String key) {
+        try {
+            return config().baseDirectory().resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(describeConfig() + ": " + key + " '" + value + "' is not a valid path: "
+                    + e.getReason() + ".");
+        }
     }
 
     /**
-     * Writes a new migration's source where {@link #newMigrationFile} puts it and returns the file; refuses to
-     * overwrite one that exists.
+     * Writes new migrations' sources where {@link #newMigrationFile} puts them and returns the files: all of them,
+     * or none when one cannot be written. Refuses to overwrite a file.
      */
-    Path writeNewMigration(MigrationSource source) {
-        Path file = newMigrationFile(source.fileName());
-        if (Files.exists(file)) {
-            throw new RetortException(file + " already exists; choose another --rev-id or message.");
+    List<Path> writeNewMigrations(List<MigrationSource> sources) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (MigrationSource source : sources) {
+            Path file = newMigrationFile(source.fileName());
+            if (Files.exists(file)) {
+                throw new RetortException(file + " already exists; choose another --rev-id or message.");
+            }
+            files.put(file, source.render());
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.render());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-        return file;
+        NewFiles.create(List.of(), files, "Make the migrations folder writable, or point " + migrationsSetting()
+                + " at another folder.");
+        return List.copyOf(files.keySet());
     }
 
     /**
@@ -132,15 +153,26 @@ final class Workspace {
         }
         Path dir = migrationsDirectory();
         if (dir != null && Files.isDirectory(dir)) {
+            List<Path> sources;
+            String advice = "Make it readable, or point " + migrationsSetting() + " elsewhere.";
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                sources = files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new FileAccessException("read the migrations folder", dir, e, advice);
+            } catch (UncheckedIOException e) {
+                throw new FileAccessException("read the migrations folder", dir, e.getCause(), advice);
+            }
+            for (Path p : sources) {
+                try {
                     Matcher m = PACKAGE.matcher(Files.readString(p));
                     if (m.find()) {
                         return m.group(1);
                     }
+                } catch (IOException e) {
+                    throw new FileAccessException("read the migration source", p, e, "Make it readable, or move it "
+                            + "out of the migrations folder.");
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return null;
@@ -177,7 +209,7 @@ final class Workspace {
             options.classpath().forEach(p -> entries.add(context.workingDirectory().resolve(p)));
             from = "--classpath";
         } else {
-            config().entities().classpath().forEach(p -> entries.add(config().baseDirectory().resolve(p)));
+            config().entities().classpath().forEach(p -> entries.add(resolveSetting(p, "entities.classpath")));
             from = "entities.classpath in " + describeConfig();
         }
         if (entries.isEmpty()) {
@@ -190,6 +222,7 @@ final class Workspace {
                 throw new ConfigException("Class path entry " + entry.normalize() + " (from " + from + ") does not "
                         + "exist. Build the project first (mvn compile), or correct the path.");
             }
+            requireReadableJar(entry, from);
             try {
                 urls.add(entry.toUri().toURL());
             } catch (MalformedURLException e) {
@@ -200,12 +233,34 @@ final class Workspace {
         return classLoader;
     }
 
+    /**
+     * A class path file must be a jar the class loader can open; it would otherwise skip it without a word, and the
+     * package scan fail later without saying where the entry came from.
+     */
+    private static void requireReadableJar(Path entry, String from) {
+        if (!Files.isRegularFile(entry)) {
+            return;
+        }
+        try (ZipFile ignored = new ZipFile(entry.toFile())) {
+            // opens: a jar
+        } catch (IOException e) {
+            throw new ConfigException("Class path entry " + entry.normalize() + " (from " + from + ") cannot be read "
+                    + "as a jar: " + FileAccessException.reason(entry.normalize(), e) + ". Rebuild it (a Git LFS "
+                    + "pointer or a half-downloaded file is not a jar), or take it off the class path.", e);
+        }
+    }
+
     /** The entity classes to compare: packages from {@code --package} or {@code entities.packages}. */
     EntitySource entities() {
         List<String> packages = !options.packages().isEmpty() ? options.packages() : config().entities().packages();
         if (packages.isEmpty()) {
             throw new ConfigException("No entity packages to compare: set entities.packages (and entities.classpath) "
                     + "in " + describeConfig() + ", or pass --package NAME --classpath PATHS.");
+        }
+        if (packages.stream().anyMatch(String::isBlank)) {
+            throw new ConfigException("An entity package name is empty (" + (options.packages().isEmpty()
+                    ? "entities.packages in " + describeConfig() : "--package") + "); name the packages of the "
+                    + "@Entity classes, such as com.acme.model.");
         }
         EntitiesConfig.NamingConfig naming = config().entities().naming();
         NamingSettings settings = options.naming() != null

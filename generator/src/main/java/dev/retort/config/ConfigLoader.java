@@ -1,12 +1,16 @@
 package dev.retort.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.retort.FileAccessException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,11 +23,19 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /** Reads {@code retort.yaml} with Jackson's YAML support and expands {@code ${VAR}} in its top-level values. */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML = yaml();
 
     private ConfigLoader() {
+    }
+
+    private static ObjectMapper yaml() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // An empty list item ("- ") or map value ("dev:") would otherwise reach the code as a null.
+        yaml.configOverride(List.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        yaml.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        return yaml;
     }
 
     public static RetortConfig load(Path file, Map<String, String> env) {
@@ -41,9 +53,12 @@ public final class ConfigLoader {
                     ? "The configuration file " + absolute + " given with --config does not exist. Check the path, "
                         + "or run 'retort init' to create it."
                     : "No configuration file at " + absolute + ". Run 'retort init' to create one, "
-                        + "pass --config FILE, or give --url and --migrations on the command line.");
+                        + "pass --config FILE, or give --migrations DIR on the command line (and --url for the "
+                        + "commands that use a database).");
         } catch (IOException e) {
-            throw new ConfigException("Cannot read " + absolute + ": " + e.getMessage(), e);
+            throw new ConfigException("Cannot read the configuration file " + absolute + ": "
+                    + FileAccessException.reason(absolute, e) + ". Make it a readable file"
+                    + (explicit ? ", or correct --config." : ", or pass --config FILE."), e);
         }
         RetortConfig.Document doc;
         try {
@@ -51,6 +66,9 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(absolute + ":" + keyLine(text, e) + ": unknown key '" + e.getPropertyName()
                     + "' under " + path(e) + ". Known keys there: " + e.getKnownPropertyIds() + ".", e);
+        } catch (InvalidNullException e) {
+            throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + pathOf(e) + " has no value. "
+                    + "Give it one, or remove it.", e);
         } catch (MismatchedInputException e) {
             throw new ConfigException(absolute + ":" + line(e.getLocation()) + ": " + pathOf(e) + " has the wrong "
                     + "shape: expected " + expected(e.getTargetType()) + ". Fix the YAML (see docs/configuration.md "
@@ -64,8 +82,11 @@ public final class ConfigLoader {
         }
         String name = absolute.toString();
         MigrationsConfig migrations = doc.migrations() == null ? null : new MigrationsConfig(
-                Interpolation.expand(doc.migrations().directory(), env, "migrations.directory", name),
-                Interpolation.expand(doc.migrations().packageName(), env, "migrations.package", name));
+                notBlank(Interpolation.expand(doc.migrations().directory(), env, "migrations.directory", name),
+                        "migrations.directory", name, "name the folder of the migration sources ('.' for the "
+                                + "folder of this file), or remove the key"),
+                notBlank(Interpolation.expand(doc.migrations().packageName(), env, "migrations.package", name),
+                        "migrations.package", name, "name the package, or remove the key to use the sources' own"));
         EntitiesConfig entities = doc.entities() == null ? null : new EntitiesConfig(
                 expandAll(doc.entities().packages(), env, "entities.packages", name),
                 expandAll(doc.entities().classpath(), env, "entities.classpath", name),
@@ -74,9 +95,19 @@ public final class ConfigLoader {
                         Interpolation.expand(doc.entities().naming().implicit(), env, "entities.naming.implicit", name)),
                 doc.entities().settings());
         return new RetortConfig(absolute, absolute.getParent(), migrations,
-                Interpolation.expand(doc.versionTable(), env, "version_table", name),
-                Interpolation.expand(doc.schema(), env, "schema", name),
+                notBlank(Interpolation.expand(doc.versionTable(), env, "version_table", name), "version_table", name,
+                        "name the table, or remove the key for the default retort_version"),
+                notBlank(Interpolation.expand(doc.schema(), env, "schema", name), "schema", name,
+                        "name the schema, or remove the key for the connection's own (public)"),
                 doc.environments(), entities, doc.include(), doc.exclude());
+    }
+
+    /** {@code value}, which may be absent but not empty: an empty name would reach the database or a path. */
+    private static String notBlank(String value, String key, String file, String advice) {
+        if (value != null && value.isBlank()) {
+            throw new ConfigException(file + ": " + key + " is empty; " + advice + ".");
+        }
+        return value;
     }
 
     private static List<String> expandAll(List<String> values, Map<String, String> env, String where, String file) {

@@ -38,6 +38,9 @@ public final class ConnectionResolver {
         }
         String name = envName == null ? DEFAULT_ENVIRONMENT : envName;
         EnvironmentConfig environment = config.environments().get(name);
+        if (environment == null && envName == null && config.environments().isEmpty()) {
+            throw noDatabase(config);
+        }
         if (environment == null) {
             throw unknownEnvironment(config, name, "the default", false);
         }
@@ -78,6 +81,17 @@ public final class ConnectionResolver {
                         + decode(pair.substring(eq + 1)) + "')" : "") + ". Keep only one of them.");
             }
         }
+    }
+
+    /** Nothing names a database, which only the commands that connect to one mind. */
+    private static ConfigException noDatabase(RetortConfig config) {
+        return new ConfigException("No database is configured: "
+                + (config.file() == null ? "there is no retort.yaml in " + config.baseDirectory()
+                    : config.file() + " defines no environments")
+                + ", and neither --url nor RETORT_URL nor DATABASE_URL is given. This command connects to a "
+                + "database: give --url JDBC_URL, set RETORT_URL, or "
+                + (config.file() == null ? "create a retort.yaml with environments (retort init writes one)."
+                    : "add environments.dev with its url to " + config.file() + "."));
     }
 
     private static ConfigException unknownEnvironment(RetortConfig config, String name, String source,

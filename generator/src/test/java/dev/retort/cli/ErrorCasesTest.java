@@ -9,18 +9,28 @@ import dev.retort.testkit.CatalogSnapshot;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -99,17 +109,42 @@ class ErrorCasesTest {
         }
     }
 
-    /** Runs the case against a project whose database is at R2, and checks nothing changed. */
+    /**
+     * Runs the case against a project whose database is at R2, and checks nothing changed: not the catalog, not the
+     * version table, and not a file or folder of the project.
+     */
     private static void assertRefusedAndUntouched(TestDatabase db, Case c) {
         try (Project p = chainAt(db, Chain.R2)) {
             CatalogSnapshot before = db.snapshot();
             Attempt attempt = c.arrange().apply(p);
-            Cli cli = p.cli();
-            attempt.env().forEach(cli::env);
-            refused(cli.run(attempt.args().toArray(String[]::new)), attempt.culprits());
-            assertEquals(before, db.snapshot(), "the catalog is unchanged");
-            attempt.repair().run();
+            try {
+                List<String> files = tree(p.root());
+                Cli cli = p.cli();
+                attempt.env().forEach(cli::env);
+                Cli.Result r = refused(cli.run(attempt.args().toArray(String[]::new)), attempt.culprits());
+                assertFalse(r.err().contains("unexpected"), () -> "an anticipated error\n" + r);
+                assertEquals(files, tree(p.root()), "no file or folder was written, not even half of one");
+                assertEquals(before, db.snapshot(), "the catalog is unchanged");
+            } finally {
+                attempt.repair().run();
+            }
             assertEquals(Chain.R2, current(p), "the version table still records R2");
+        }
+    }
+
+    /** Every path under {@code root} with its size (links not followed), sorted. */
+    private static List<String> tree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.map(f -> {
+                try {
+                    return root.relativize(f) + " " + Files.readAttributes(f, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS).size();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -270,13 +305,248 @@ class ErrorCasesTest {
                                     List.of("'qa' (from RETORT_ENV)", "[dev]"), () -> { })),
                     new Case("an unknown --env is an error even when --url is given", p ->
                             new Attempt(List.of("--env", "staging", "--url", p.db().url(), "upgrade"),
-                                    List.of("'staging'"), () -> { })));
+                                    List.of("'staging'"), () -> { })),
+                    new Case("an empty version_table names the key and the file", p -> {
+                        String saved = read(p.config());
+                        p.writeConfig(saved + "version_table: \"\"\n");
+                        return new Attempt(List.of("upgrade"), List.of(p.config().toString(),
+                                "version_table is empty"), () -> p.writeConfig(saved));
+                    }),
+                    new Case("an environment without settings names it and its line", p -> {
+                        String saved = read(p.config());
+                        p.writeConfig(saved.substring(0, saved.indexOf("environments:")) + "environments:\n  dev:\n");
+                        return new Attempt(List.of("upgrade"), List.of(p.config() + ":", "'environments.dev' has no "
+                                + "value"), () -> p.writeConfig(saved));
+                    }),
+                    new Case("an empty list item names the list and the item's line", p -> {
+                        String saved = read(p.config());
+                        p.writeConfig(saved + "exclude:\n  - legacy_*\n  -\n");
+                        return new Attempt(List.of("upgrade"), List.of(p.config() + ":", "'exclude[1]' has no value"),
+                                () -> p.writeConfig(saved));
+                    }),
+                    new Case("a command that connects, with no database configured, says how to name one", p -> {
+                        String saved = read(p.config());
+                        p.writeConfig(saved.substring(0, saved.indexOf("environments:")));
+                        return new Attempt(List.of("upgrade"), List.of("No database is configured",
+                                p.config() + " defines no environments", "--url"), () -> p.writeConfig(saved));
+                    }),
+                    new Case("a command that connects, without retort.yaml, says how to name a database", p -> {
+                        String saved = read(p.config());
+                        p.delete(p.config());
+                        return new Attempt(List.of("--migrations", "migrations", "upgrade"), List.of(
+                                "No database is configured", "no retort.yaml in " + p.root(), "--url", "RETORT_URL"),
+                                () -> p.writeConfig(saved));
+                    }));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("cases")
         void refuses(Case c, TestDatabase db) {
             assertRefusedAndUntouched(db, c);
+        }
+    }
+
+    @Nested
+    @DisplayName("in the file system is refused naming the path and the fix, and leaves nothing half-written")
+    class FileSystem {
+
+        static final String NEW_FILE = "V0123456789ab_";
+
+        static Stream<Case> cases() {
+            return Stream.of(
+                    new Case("generate into a migrations folder that may not be written names the file and setting", p -> {
+                        Runnable undo = readOnly(p.migrationsDir());
+                        return new Attempt(List.of("generate", "--empty", "read only"), List.of("Cannot write "
+                                + p.migrationsDir().resolve(NEW_FILE), "migrations.directory in " + p.config()), undo);
+                    }),
+                    new Case("generate into a source root whose package folder is a file names that file", p -> {
+                        Path blocker = p.root().resolve("src/main/java/app");
+                        p.write(blocker, "not a folder");
+                        return new Attempt(List.of("--migrations", "src/main/java", "generate", "--empty", "blocked"),
+                                List.of(blocker + " is a file, not a folder", "--migrations"),
+                                () -> p.delete(blocker));
+                    }),
+                    new Case("a --rev-id longer than the version table holds is refused before any file is written",
+                            p -> new Attempt(List.of("generate", "--empty", "long", "--rev-id", "a".repeat(65)),
+                                    List.of("65 characters", "at most 64"), () -> { })),
+                    new Case("a migrations folder that is a file names it", p -> new Attempt(
+                            List.of("--migrations", "retort.yaml", "upgrade"),
+                            List.of(p.config() + " is a file, not a folder", "--migrations"), () -> { })),
+                    new Case("a migrations folder inside a file names the file in the way", p -> new Attempt(
+                            List.of("--migrations", "retort.yaml/migrations", "history"),
+                            List.of(p.config().resolve("migrations").toString(), p.config() + " is a file"),
+                            () -> { })),
+                    new Case("a migration source that cannot be read names it", p -> {
+                        // Reading /proc/self/mem from its start fails with an I/O error, for root too.
+                        assumeTrue(Files.isRegularFile(Path.of("/proc/self/mem")), "needs Linux's /proc");
+                        Path link = p.migrationsDir().resolve("VUnreadable.java");
+                        try {
+                            Files.createSymbolicLink(link, Path.of("/proc/self/mem"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return new Attempt(List.of("upgrade"), List.of("Cannot read the migration source " + link),
+                                () -> p.delete(link));
+                    }),
+                    new Case("a class path jar that is not a jar names it and where it came from", p -> {
+                        Path jar = p.root().resolve("lib/entities.jar");
+                        p.write(jar, "version https://git-lfs.github.com/spec/v1\noid sha256:0\nsize 1\n");
+                        return new Attempt(List.of("--classpath", "lib/entities.jar", "--package", "com.acme.model",
+                                "check"), List.of(jar + " (from --classpath) cannot be read as a jar"),
+                                () -> p.delete(jar));
+                    }),
+                    new Case("a --config that is a folder names it", p -> new Attempt(
+                            List.of("--config", "migrations", "upgrade"),
+                            List.of("Cannot read the configuration file " + p.migrationsDir(), "--config"), () -> { })),
+                    new Case("a --config inside a file names the file in the way", p -> new Attempt(
+                            List.of("--config", "retort.yaml/other.yaml", "upgrade"),
+                            List.of(p.config().resolve("other.yaml").toString(), p.config() + " is a file"),
+                            () -> { })),
+                    new Case("init inside a file names the file in the way", p -> new Attempt(
+                            List.of("init", "retort.yaml/app"), List.of(p.config() + " is a file"), () -> { })),
+                    new Case("init whose migrations folder cannot be created writes no retort.yaml either", p ->
+                            new Attempt(List.of("--migrations", "../retort.yaml/migrations", "init", "app"),
+                                    List.of("Cannot create the folder " + p.config().resolve("migrations"),
+                                            p.config() + " is a file"), () -> { })));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("cases")
+        void refuses(Case c, TestDatabase db) {
+            assertRefusedAndUntouched(db, c);
+        }
+
+        /**
+         * Makes {@code folder} unwritable, for root as well (whom permissions do not stop: then with chattr +i), and
+         * returns what undoes it; skips the test where neither works.
+         */
+        private static Runnable readOnly(Path folder) {
+            Set<PosixFilePermission> saved = permissions(folder);
+            setPermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+            Runnable undo = () -> setPermissions(folder, saved);
+            if (writable(folder)) {
+                boolean immutable = chattr("+i", folder);
+                Runnable perms = undo;
+                undo = () -> {
+                    if (immutable) {
+                        chattr("-i", folder);
+                    }
+                    perms.run();
+                };
+                if (!immutable || writable(folder)) {
+                    undo.run();
+                    assumeTrue(false, "Cannot make " + folder + " unwritable: running as root where chattr +i "
+                            + "is not allowed");
+                }
+            }
+            return undo;
+        }
+
+        private static boolean writable(Path folder) {
+            try {
+                Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static boolean chattr(String flag, Path path) {
+            try {
+                Process chattr = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+                chattr.getInputStream().readAllBytes();
+                return chattr.waitFor() == 0;
+            } catch (IOException e) {
+                return false; // no chattr
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private static Set<PosixFilePermission> permissions(Path path) {
+            try {
+                return Files.getPosixFilePermissions(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void setPermissions(Path path, Set<PosixFilePermission> permissions) {
+            try {
+                Files.setPosixFilePermissions(path, permissions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("around the project is survived or refused clearly")
+    class Surroundings {
+
+        @Test
+        @DisplayName("a cache folder that cannot be created only costs speed")
+        void unusableCacheFolder() {
+            try (Project p = Project.withoutDatabase()) {
+                Chain.write(p);
+                String expected = ok(p.run("sql", "base:head")).out();
+                String previous = System.getProperty("retort.cache.dir");
+                System.setProperty("retort.cache.dir", p.config().resolve("cache").toString());
+                try {
+                    Cli.Result r = ok(p.run("sql", "base:head"));
+                    assertEquals(expected, r.out());
+                    assertEquals("", r.err());
+                } finally {
+                    if (previous == null) {
+                        System.clearProperty("retort.cache.dir");
+                    } else {
+                        System.setProperty("retort.cache.dir", previous);
+                    }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("standard output that cannot be written is an error, not a silent success")
+        void unwritableStandardOutput() {
+            try (Project p = Project.withoutDatabase()) {
+                Chain.write(p);
+                OutputStream full = new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                };
+                StringWriter err = new StringWriter();
+                CliContext context = new CliContext(Map.of(), p.root(), Clock.systemUTC(), () -> "0123456789ab");
+                int exit = Main.run(context, new PrintWriter(full, true), new PrintWriter(err, true),
+                        "sql", "base:head");
+                assertEquals(2, exit, err::toString);
+                assertTrue(err.toString().startsWith("ERROR: Cannot write to standard output"), err::toString);
+                assertFalse(err.toString().contains("unexpected"), err::toString);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("that no one explained still reads as one paragraph naming the culprit")
+    class Unanticipated {
+
+        @Test
+        @DisplayName("an I/O error names the path and the reason")
+        void ioError() {
+            String message = RetortCommand.message(new UncheckedIOException(
+                    new AccessDeniedException("/srv/app/migrations/V1.java")), null);
+            assertTrue(message.startsWith("Cannot access /srv/app/migrations/V1.java: permission denied."), message);
+            assertFalse(message.contains("unexpected"), message);
+        }
+
+        @Test
+        @DisplayName("a database error names PostgreSQL's message and SQLSTATE")
+        void databaseError() {
+            String message = RetortCommand.message(new SQLException("ERROR: boom", "XX000"), null);
+            assertEquals("Database error: ERROR: boom [SQLSTATE XX000]", message);
         }
     }
 

@@ -18,6 +18,9 @@ final class Project implements AutoCloseable {
 
     static final String PACKAGE = "app.migrations";
 
+    /** Port 1 of the local host, where no PostgreSQL listens. */
+    static final String UNREACHABLE_URL = "jdbc:postgresql://127.0.0.1:1/no_database_here";
+
     private final Path root;
     private final TestDatabase db;
 
@@ -32,6 +35,21 @@ final class Project implements AutoCloseable {
             Project p = new Project(root, db);
             Files.createDirectories(p.migrationsDir());
             p.writeConfigWithUrl(db.url());
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A project for the commands that need no database: its {@code dev} environment points where no server listens,
+     * so a command that tried to connect would fail.
+     */
+    static Project withoutDatabase() {
+        try {
+            Project p = new Project(Files.createTempDirectory("retort-project"), null);
+            Files.createDirectories(p.migrationsDir());
+            p.writeConfigWithUrl(UNREACHABLE_URL);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

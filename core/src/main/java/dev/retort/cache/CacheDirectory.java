@@ -90,8 +90,8 @@ public final class CacheDirectory {
             prune(root, keep);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             // another run stored it first, or the file system cannot move atomically: skip caching
-        } catch (IOException | RuntimeException e) {
-            // an unwritable folder only costs speed
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            // an unwritable folder only costs speed; anything else is a bug and propagates
         } finally {
             if (temp != null) {
                 delete(temp);

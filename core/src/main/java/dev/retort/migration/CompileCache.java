@@ -71,8 +71,8 @@ final class CompileCache {
                 }
             }
             return new Compiled(classes, sourceOf);
-        } catch (IOException | RuntimeException e) {
-            return null; // damaged: compile again
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null; // damaged (unreadable, or an index line naming no file): compile again; a bug propagates
         }
     }
 

@@ -29,14 +29,7 @@ class DataSafetyTest {
     void refusesToTruncate(TestDatabase db) throws Exception {
         Path work = Files.createTempDirectory("retort-narrowing");
         Workdir dir = new Workdir(work.resolve("project"), db.url());
-        dir.configure(EntityCompiler.compile(V1, work), null, Map.of());
-        dir.ok("generate", "v1", "--rev-id", "aaaaaaaaaaa1");
-        dir.ok("upgrade");
-        db.execute("INSERT INTO customer (name, city, notes) VALUES ('Ada', 'London', '" + LONG + "'), "
-                + "('Alan', 'Wilmslow', 'short'), ('Grace', 'Arlington', NULL)");
-
-        dir.configure(EntityCompiler.compile(V2, work), null, Map.of());
-        Workdir.Result generated = dir.ok("generate", "shorter notes", "--rev-id", "aaaaaaaaaaa2");
+        Workdir.Result generated = generateNarrowing(dir, work, db);
         assertTrue((generated.out() + generated.err()).contains("stops the upgrade (rolled back, with a count) when any row holds a value "
                 + "that does not fit; to cut or round such values on purpose, add .allowLoss()"), generated::toString);
         String source = Files.readString(dir.migration("aaaaaaaaaaa2"));
@@ -65,18 +58,24 @@ class DataSafetyTest {
     void truncatesOnRequest(TestDatabase db) throws Exception {
         Path work = Files.createTempDirectory("retort-narrowing");
         Workdir dir = new Workdir(work.resolve("project"), db.url());
-        dir.configure(EntityCompiler.compile(V1, work), null, Map.of());
-        dir.ok("generate", "v1", "--rev-id", "aaaaaaaaaaa1");
-        dir.ok("upgrade");
-        db.execute("INSERT INTO customer (name, city, notes) VALUES ('Ada', 'London', '" + LONG + "')");
-        dir.configure(EntityCompiler.compile(V2, work), null, Map.of());
-        dir.ok("generate", "shorter notes", "--rev-id", "aaaaaaaaaaa2");
+        generateNarrowing(dir, work, db);
         Path file = dir.migration("aaaaaaaaaaa2");
         Files.writeString(file, Files.readString(file).replaceFirst(
                 "\\.type\\(\"character varying\\(255\\)\", \"varchar\\(10\\)\"\\)",
                 ".type(\"character varying(255)\", \"varchar(10)\").allowLoss()"));
         dir.ok("upgrade");
         assertEquals(LONG.substring(0, 10), notes(db, "Ada"));
+    }
+
+    /** v1 applied with three customers (one with notes longer than 10), then v2's migration generated. */
+    private static Workdir.Result generateNarrowing(Workdir dir, Path work, TestDatabase db) {
+        dir.configure(EntityCompiler.compile(V1, work), null, Map.of());
+        dir.ok("generate", "v1", "--rev-id", "aaaaaaaaaaa1");
+        dir.ok("upgrade");
+        db.execute("INSERT INTO customer (name, city, notes) VALUES ('Ada', 'London', '" + LONG + "'), "
+                + "('Alan', 'Wilmslow', 'short'), ('Grace', 'Arlington', NULL)");
+        dir.configure(EntityCompiler.compile(V2, work), null, Map.of());
+        return dir.ok("generate", "shorter notes", "--rev-id", "aaaaaaaaaaa2");
     }
 
     private static String notes(TestDatabase db, String name) throws Exception {

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.catalog.CatalogFilter;
+import dev.retort.catalog.DowngradeSpelling;
 import dev.retort.catalog.PostgresCanonicalizer;
 import dev.retort.catalog.PostgresCatalogReader;
 import dev.retort.ddl.PostgresIdentifiers;
@@ -64,6 +65,9 @@ final class Autogenerate {
             Schema desired = join(desiredLater);
             CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
             Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
+            if (forms.unavailable() == null) {
+                diff = new DowngradeSpelling().apply(connection, diff);
+            }
             return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads,
                     unenforced(catalog));
         } catch (SQLException e) {

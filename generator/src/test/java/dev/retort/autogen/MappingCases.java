@@ -71,6 +71,15 @@ final class MappingCases {
                     }
                     """);
 
+    private static final String BANK_PAYMENT = """
+            @Entity
+            @DiscriminatorValue("bank")
+            public class BankPayment extends Payment {
+                @Column(length = 34)
+                String iban;
+            }
+            """;
+
     private static final Model VEHICLES = BASE
             .with("Vehicle", """
                     @Entity
@@ -155,6 +164,16 @@ final class MappingCases {
                                         }
                                         """))
                         .changes("drop_constraint payment payment_kind_check", "add_column payment.iban",
+                                "create_check_constraint payment payment_kind_check"),
+                RoundTripCase.of("a third SINGLE_TABLE subclass extends the discriminator's check, restored exactly "
+                                + "by the downgrade", PAYMENTS.with("BankPayment", BANK_PAYMENT),
+                                PAYMENTS.with("BankPayment", BANK_PAYMENT).with("CashPayment", """
+                                        @Entity
+                                        @DiscriminatorValue("cash")
+                                        public class CashPayment extends Payment {
+                                        }
+                                        """))
+                        .changes("drop_constraint payment payment_kind_check",
                                 "create_check_constraint payment payment_kind_check"),
                 RoundTripCase.of("a JOINED subclass creates its table keyed to the root's", VEHICLES,
                                 VEHICLES.with("Truck", """

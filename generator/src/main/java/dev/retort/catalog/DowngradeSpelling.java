@@ -1,11 +1,15 @@
 package dev.retort.catalog;
 
+import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.diff.Diff;
+import dev.retort.op.CreateIndex;
 import dev.retort.op.DropConstraint;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
 import dev.retort.op.Operation;
 import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Index;
 import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,7 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the check constraints a downgrade re-creates come back in exactly the text the catalog stores now.
+ * Makes the check constraints and index predicates a downgrade re-creates come back in exactly the text the
+ * catalog stores now.
  * A drop carries the constraint as {@code pg_get_constraintdef} deparsed it, but PostgreSQL does not always
  * deparse its own output the same way again: {@code status IN ('A', 'B')} on a {@code varchar} column is
  * stored as {@code (status)::text = ANY ((ARRAY['A'::character varying, ...])::text[])}, and that text, added
@@ -34,38 +39,52 @@ import java.util.regex.Pattern;
  */
 public final class DowngradeSpelling {
 
-    /** {@code (col)::text = ANY ((ARRAY['A'::character varying, ...])::text[])}: an IN list on a varchar column. */
-    private static final Pattern IN_LIST = Pattern.compile(
-            "\\((\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\)::text (=|<>) (ANY|ALL) "
-                    + "\\(\\(ARRAY\\[((?:'(?:[^']|'')*'::character varying(?:, )?)+)\\]\\)::text\\[\\]\\)");
+    private static final PostgresDialect DIALECT = new PostgresDialect();
 
-    /** The diff with each dropped check's definition in the spelling the server restores exactly. */
+    /**
+     * {@code (col)::text = ANY ((ARRAY['A'::character varying, ...])::text[])}: an IN list on a varchar column, as
+     * {@code pg_get_constraintdef} prints it, or without the parentheses, as the pretty {@code pg_get_expr} of an
+     * index predicate does.
+     */
+    private static final Pattern IN_LIST = Pattern.compile(
+            "\\(?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\)?::text (=|<>) (ANY|ALL) "
+                    + "\\(\\(?ARRAY\\[((?:'(?:[^']|'')*'::character varying(?:, )?)+)\\]\\)?::text\\[\\]\\)");
+
+    /** What is spelled: a check's expression, or an index's predicate (which the server prints in its pretty form). */
+    private record Spelled(String table, Index index, String text) {
+    }
+
+    /** The diff with each dropped check and index predicate in the spelling the server restores exactly. */
     public Diff apply(Connection connection, Diff diff) throws SQLException {
-        Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        Map<String, Set<Spelled>> wanted = new LinkedHashMap<>();
         for (Operation op : diff.operations()) {
-            if (op instanceof DropConstraint drop && drop.definition() instanceof CheckConstraint check
-                    && !respellings(check.expression()).isEmpty()) {
-                wanted.computeIfAbsent(drop.table(), k -> new LinkedHashSet<>()).add(check.expression());
+            if (op instanceof DropConstraint drop && drop.definition() instanceof CheckConstraint check) {
+                want(wanted, new Spelled(drop.table(), null, check.expression()));
+            } else if (op instanceof DropIndex drop && drop.definition() != null && drop.table() != null
+                    && drop.definition().where() != null) {
+                want(wanted, new Spelled(drop.table(), drop.definition(), drop.definition().where()));
             } else if (op instanceof DropTable drop && drop.definition() != null) {
-                for (CheckConstraint check : drop.definition().checks()) {
-                    if (!respellings(check.expression()).isEmpty()) {
-                        wanted.computeIfAbsent(drop.name(), k -> new LinkedHashSet<>()).add(check.expression());
-                    }
-                }
+                drop.definition().checks().forEach(c -> want(wanted, new Spelled(drop.name(), null, c.expression())));
+                drop.definition().indexes().stream().filter(i -> i.where() != null)
+                        .forEach(i -> want(wanted, new Spelled(drop.name(), i, i.where())));
             }
         }
         if (wanted.isEmpty()) {
             return diff;
         }
-        Map<List<String>, String> exact = exactSpellings(connection, wanted);
+        Map<Spelled, String> exact = exactSpellings(connection, wanted);
         List<Operation> operations = new ArrayList<>();
         for (Operation op : diff.operations()) {
             if (op instanceof DropConstraint drop && drop.definition() instanceof CheckConstraint check) {
-                operations.add(new DropConstraint(drop.table(), drop.name(), respelled(exact, drop.table(), check)));
+                operations.add(new DropConstraint(drop.table(), drop.name(), check(exact, drop.table(), check)));
+            } else if (op instanceof DropIndex drop && drop.definition() != null && drop.table() != null) {
+                operations.add(new DropIndex(drop.table(), drop.name(), index(exact, drop.table(), drop.definition()),
+                        drop.concurrently()));
             } else if (op instanceof DropTable drop && drop.definition() != null) {
                 Table table = drop.definition();
-                operations.add(new DropTable(drop.name(), table.withChecks(table.checks().stream()
-                        .map(c -> respelled(exact, table.name(), c)).toList())));
+                operations.add(new DropTable(drop.name(), table
+                        .withChecks(table.checks().stream().map(c -> check(exact, table.name(), c)).toList())
+                        .withIndexes(table.indexes().stream().map(i -> index(exact, table.name(), i)).toList())));
             } else {
                 operations.add(op);
             }
@@ -73,9 +92,20 @@ public final class DowngradeSpelling {
         return new Diff(operations, diff.warnings(), diff.unsupported());
     }
 
-    private static CheckConstraint respelled(Map<List<String>, String> exact, String table, CheckConstraint check) {
-        String spelling = exact.get(List.of(table, check.expression()));
+    private static void want(Map<String, Set<Spelled>> wanted, Spelled spelled) {
+        if (!respellings(spelled.text()).isEmpty()) {
+            wanted.computeIfAbsent(spelled.table(), k -> new LinkedHashSet<>()).add(spelled);
+        }
+    }
+
+    private static CheckConstraint check(Map<Spelled, String> exact, String table, CheckConstraint check) {
+        String spelling = exact.get(new Spelled(table, null, check.expression()));
         return spelling == null ? check : new CheckConstraint(check.name(), spelling);
+    }
+
+    private static Index index(Map<Spelled, String> exact, String table, Index index) {
+        String spelling = index.where() == null ? null : exact.get(new Spelled(table, index, index.where()));
+        return spelling == null ? index : index.where(spelling);
     }
 
     /**
@@ -93,24 +123,26 @@ public final class DowngradeSpelling {
         return List.of(plain);
     }
 
-    /** (table, stored expression) to the first spelling whose stored text equals it, where one does. */
-    private static Map<List<String>, String> exactSpellings(Connection c, Map<String, Set<String>> wanted)
+    /** Each wanted text to the first spelling whose stored text equals it, where one does. */
+    private static Map<Spelled, String> exactSpellings(Connection c, Map<String, Set<Spelled>> wanted)
             throws SQLException {
-        Map<List<String>, String> out = new HashMap<>();
+        Map<Spelled, String> out = new HashMap<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             int n = 0;
-            for (Map.Entry<String, Set<String>> entry : wanted.entrySet()) {
+            for (Map.Entry<String, Set<Spelled>> entry : wanted.entrySet()) {
                 String temp = "retort_restore_" + n++;
                 if (!attempt(c, st, "CREATE TEMP TABLE " + temp + " (LIKE " + PostgresIdentifiers.quote(entry.getKey())
                         + ")")) {
                     continue;
                 }
-                for (String stored : entry.getValue()) {
-                    for (String candidate : respellings(stored)) {
-                        if (stored.equals(spelling(c, st, temp, candidate))) {
-                            out.put(List.of(entry.getKey(), stored), candidate);
+                for (Spelled spelled : entry.getValue()) {
+                    for (String candidate : respellings(spelled.text())) {
+                        String stored = spelled.index() == null ? checkSpelling(c, st, temp, candidate)
+                                : predicateSpelling(c, st, temp, spelled.index().where(candidate));
+                        if (spelled.text().equals(stored)) {
+                            out.put(spelled, candidate);
                             break;
                         }
                     }
@@ -124,7 +156,7 @@ public final class DowngradeSpelling {
     }
 
     /** How the server stores {@code expression} as a check on {@code temp}, or {@code null} when it refuses it. */
-    private static String spelling(Connection c, Statement st, String temp, String expression) throws SQLException {
+    private static String checkSpelling(Connection c, Statement st, String temp, String expression) throws SQLException {
         if (!attempt(c, st, "ALTER TABLE " + temp + " ADD CONSTRAINT retort_k CHECK (" + expression + ")")) {
             return null;
         }
@@ -134,6 +166,22 @@ public final class DowngradeSpelling {
             stored = rs.next() ? PostgresCanonicalizer.checkBody(rs.getString(1)) : null;
         }
         st.execute("ALTER TABLE " + temp + " DROP CONSTRAINT retort_k");
+        return stored;
+    }
+
+    /** How the server prints {@code index}'s predicate once built on {@code temp}, as the catalog reader reads it. */
+    private static String predicateSpelling(Connection c, Statement st, String temp, Index index) throws SQLException {
+        Index probe = new Index("retort_i", index.elements(), false, index.method(), index.where(), index.include());
+        String create = DIALECT.statements(new CreateIndex(temp, probe, false)).get(0).sql();
+        if (!attempt(c, st, create)) {
+            return null;
+        }
+        String stored;
+        try (ResultSet rs = st.executeQuery("SELECT pg_get_expr(indpred, indrelid, true) FROM pg_index "
+                + "WHERE indexrelid = 'pg_temp.retort_i'::regclass")) {
+            stored = rs.next() ? rs.getString(1) : null;
+        }
+        st.execute("DROP INDEX pg_temp.retort_i");
         return stored;
     }
 

@@ -7,6 +7,7 @@ import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.Statement;
 import dev.retort.diff.Diff;
 import dev.retort.op.DropConstraint;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
 import dev.retort.op.Operation;
 import dev.retort.schema.Schema;
@@ -28,19 +29,22 @@ class DowngradeSpellingTest {
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
     @Test
-    @DisplayName("come back in exactly the text the catalog stored, where the stored text would not")
+    @DisplayName("and index predicates come back in exactly the text the catalog stored, where the stored text would not")
     void restoreExactly(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE ticket (status varchar(20), \"Kind\" varchar(10), n integer,"
                 + " CONSTRAINT ck_status CHECK (status IN ('OPEN', 'DONE', 'it''s')),"
                 + " CONSTRAINT ck_kind CHECK (\"Kind\" NOT IN ('x', 'y')),"
                 + " CONSTRAINT ck_n CHECK (n BETWEEN 0 AND 3))",
-                "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))");
+                "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))",
+                "CREATE INDEX ix_ticket_open ON ticket (n) WHERE status IN ('OPEN', 'DONE')",
+                "CREATE INDEX ix_other_a ON other (status) WHERE status NOT IN ('A')");
         CatalogSnapshot before = db.snapshot();
         try (Connection c = db.connect()) {
             Schema actual = new PostgresCatalogReader(new CatalogFilter("retort_version", List.of(), List.of())).read(c);
             Table ticket = actual.table("ticket").orElseThrow();
             List<Operation> drops = new ArrayList<>();
             ticket.checks().forEach(check -> drops.add(new DropConstraint("ticket", check.name(), check)));
+            ticket.indexes().forEach(index -> drops.add(new DropIndex("ticket", index.name(), index, false)));
             drops.add(new DropTable("other", actual.table("other").orElseThrow()));
 
             restore(db, drops);
@@ -51,7 +55,9 @@ class DowngradeSpellingTest {
                     + " CONSTRAINT ck_status CHECK (status IN ('OPEN', 'DONE', 'it''s')),"
                     + " CONSTRAINT ck_kind CHECK (\"Kind\" NOT IN ('x', 'y')),"
                     + " CONSTRAINT ck_n CHECK (n BETWEEN 0 AND 3))",
-                    "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))");
+                    "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))",
+                    "CREATE INDEX ix_ticket_open ON ticket (n) WHERE status IN ('OPEN', 'DONE')",
+                    "CREATE INDEX ix_other_a ON other (status) WHERE status NOT IN ('A')");
             Diff respelled = new DowngradeSpelling().apply(c, new Diff(drops, List.of(), 0));
             restore(db, respelled.operations());
             assertEquals(before, db.snapshot());

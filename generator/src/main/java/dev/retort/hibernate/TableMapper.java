@@ -102,6 +102,9 @@ final class TableMapper {
         if (typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) {
             type = PostgresNames.verbatim(type); // the enum type's name, which PostgreSQL folds like any other
         }
+        // Hibernate's DDL writes "not null" exactly when Column.isNullable() says so (ColumnDefinitions), read
+        // after the value generators had their say (ValueGenerators); a primary key column is not null whatever
+        // it says, as PostgreSQL makes every primary key column.
         boolean inPrimaryKey = pk != null && pk.columns().contains(name);
         Identity identity = column.isIdentity() ? Identity.generatedByDefault() : null;
         Default defaultValue = identity == null && column.getDefaultValue() != null

@@ -17,13 +17,17 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.MappingSettings;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.config.spi.StandardConverters;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 
 /**
  * Hibernate's mapping {@link Metadata} for the entity classes, built without a database: JDBC metadata access
  * is switched off and the dialect is fixed to {@code PostgreSQLDialect} for PostgreSQL {@value #MAJOR}.0, so the
- * same classes always give the same DDL. One service registry per build, closed with this object.
+ * same classes always give the same DDL. Its columns are as Hibernate's schema export sees them once the session
+ * factory has created its value generators ({@link ValueGenerators}). One service registry per build, closed with
+ * this object.
  */
 final class OfflineMetadata implements AutoCloseable {
 
@@ -76,7 +80,9 @@ final class OfflineMetadata implements AutoCloseable {
             if (implicit != null) {
                 builder.applyImplicitNamingStrategy(implicit);
             }
-            return new OfflineMetadata(registry, build(builder, classes));
+            OfflineMetadata offline = new OfflineMetadata(registry, build(builder, classes));
+            offline.createValueGenerators(classes);
+            return offline;
         } catch (RuntimeException | Error e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
@@ -90,6 +96,23 @@ final class OfflineMetadata implements AutoCloseable {
             // in the order of the configured ColumnOrderingStrategy (types by size, then names, by default).
             metadata.orderColumns(true);
             return metadata;
+        } catch (EntityMappingException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw MappingFailures.rejected(e, classes);
+        }
+    }
+
+    /**
+     * What the session factory does to the columns before its schema export, after the metadata is built: its
+     * persisters create the properties' value generators, and some of those make their column {@code not null}.
+     */
+    private void createValueGenerators(EntityClasses classes) {
+        ConfigurationService configuration = registry.requireService(ConfigurationService.class);
+        try {
+            new ValueGenerators(metadata, registry, generationContext(),
+                    configuration.getSetting(MappingSettings.DEFAULT_CATALOG, StandardConverters.STRING),
+                    configuration.getSetting(MappingSettings.DEFAULT_SCHEMA, StandardConverters.STRING)).createAll();
         } catch (EntityMappingException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {

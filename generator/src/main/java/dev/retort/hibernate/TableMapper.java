@@ -31,7 +31,9 @@ import org.hibernate.type.SqlTypes;
  * Maps one {@link org.hibernate.mapping.Table} to a {@link Table} the way Hibernate's schema creation writes it
  * for PostgreSQL ({@code StandardTableExporter}, {@code ColumnDefinitions}, {@code CreateTableUniqueDelegate},
  * {@code StandardIndexExporter}, {@code StandardForeignKeyExporter}), then as PostgreSQL stores it: unquoted names
- * folded, constraints Hibernate leaves unnamed without a name, redundant unique constraints merged.
+ * folded, constraints Hibernate leaves unnamed without a name, redundant unique constraints merged. The clauses a
+ * {@code columnDefinition} carries (default, not null, identity, unique, check, references) land in their own
+ * slots ({@link DefinedConstraints}).
  */
 final class TableMapper {
 
@@ -40,6 +42,7 @@ final class TableMapper {
     private final IdentifierHelper identifiers;
     private final AggregateChecks aggregateChecks;
     private final Function<org.hibernate.mapping.Table, String> owner;
+    private final DefinedConstraints definedConstraints;
 
     TableMapper(Metadata metadata, Function<org.hibernate.mapping.Table, String> owner) {
         this.metadata = metadata;
@@ -47,6 +50,7 @@ final class TableMapper {
         this.identifiers = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         this.aggregateChecks = new AggregateChecks(dialect);
         this.owner = owner;
+        this.definedConstraints = new DefinedConstraints(metadata, this::unsupported);
     }
 
     Table map(org.hibernate.mapping.Table table) {
@@ -56,13 +60,16 @@ final class TableMapper {
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
+        List<ForeignKey> definedKeys = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            columns.add(column(table, column, primaryKey));
+            ColumnDefinition definition = definedConstraints.definition(table, column);
+            columns.add(column(table, column, primaryKey, definition));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
                 // written inline as "<column> <type> unique": PostgreSQL names it
                 uniques.add(unique(null, List.of(PostgresNames.of(column))));
             }
             checks.addAll(columnChecks(column));
+            definedConstraints.add(table, column, definition, uniques, checks, definedKeys);
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
             if (!isSingleColumnUnique(table, key)) {
@@ -83,11 +90,14 @@ final class TableMapper {
             }
         }
         UniqueMerging keys = UniqueMerging.merge(primaryKey, uniques);
-        return new Table(name, columns, keys.primaryKey(), keys.uniques(), indexes(table), foreignKeys(table), checks,
+        List<ForeignKey> foreignKeys = foreignKeys(table);
+        foreignKeys.addAll(definedKeys);
+        return new Table(name, columns, keys.primaryKey(), keys.uniques(), indexes(table), foreignKeys, checks,
                 table.getComment());
     }
 
-    private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column, PrimaryKey pk) {
+    private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column, PrimaryKey pk,
+                          ColumnDefinition definition) {
         String name = PostgresNames.of(column);
         String where = "column " + name;
         if (column.getGeneratedAs() != null) {
@@ -97,20 +107,32 @@ final class TableMapper {
             throw unsupported(table, "the collation of " + where + " (@Collate)");
         }
         unsupported(table, column.getOptions(), "options of " + where);
-        String type = column.getSqlType(metadata);
+        String type = definition.isTypeOnly() ? column.getSqlType(metadata) : definition.type();
         int typeCode = column.getSqlTypeCode(metadata);
         if (typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) {
             type = PostgresNames.verbatim(type); // the enum type's name, which PostgreSQL folds like any other
         }
+        // Hibernate's DDL writes "not null" exactly when Column.isNullable() says so (ColumnDefinitions), read
+        // after the value generators had their say (ValueGenerators), or when its columnDefinition does; a primary
+        // key column is not null whatever they say, as PostgreSQL makes every primary key column.
         boolean inPrimaryKey = pk != null && pk.columns().contains(name);
-        Identity identity = column.isIdentity() ? Identity.generatedByDefault() : null;
-        Default defaultValue = identity == null && column.getDefaultValue() != null
-                ? Default.of(dialect.getColumnDefaultString(column.getDefaultValue())) : null;
-        return new Column(name, ColumnType.of(type), column.isNullable() && !inPrimaryKey, defaultValue, identity,
-                column.getComment());
+        if (column.isIdentity() && definition.identity() != null) {
+            throw unsupported(table, "an identity clause in the columnDefinition of the @GeneratedValue(IDENTITY) "
+                    + where + " (Hibernate writes its own, and PostgreSQL refuses two)");
+        }
+        if (column.getDefaultValue() != null && definition.defaultSql() != null) {
+            throw unsupported(table, "a default in the columnDefinition of " + where + ", which has a @ColumnDefault"
+                    + " too (Hibernate writes both, and PostgreSQL refuses two)");
+        }
+        Identity identity = column.isIdentity() ? Identity.generatedByDefault() : definition.identity();
+        String defaultSql = column.getDefaultValue() != null ? dialect.getColumnDefaultString(column.getDefaultValue())
+                : definition.defaultSql();
+        Default defaultValue = identity == null && defaultSql != null ? Default.of(defaultSql) : null;
+        boolean nullable = column.isNullable() && !inPrimaryKey && !definition.notNull();
+        return new Column(name, ColumnType.of(type), nullable, defaultValue, identity, column.getComment());
     }
 
-    private static PrimaryKey primaryKey(org.hibernate.mapping.Table table) {
+    static PrimaryKey primaryKey(org.hibernate.mapping.Table table) {
         if (!table.hasPrimaryKey()) {
             return null;
         }

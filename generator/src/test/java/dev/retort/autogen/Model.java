@@ -25,9 +25,13 @@ record Model(Map<String, String> classes) {
             import org.hibernate.annotations.Check;
             import org.hibernate.annotations.ColumnDefault;
             import org.hibernate.annotations.Comment;
+            import org.hibernate.annotations.CreationTimestamp;
+            import org.hibernate.annotations.CurrentTimestamp;
             import org.hibernate.annotations.JdbcTypeCode;
             import org.hibernate.annotations.OnDelete;
             import org.hibernate.annotations.OnDeleteAction;
+            import org.hibernate.annotations.UpdateTimestamp;
+            import org.hibernate.generator.EventType;
             import org.hibernate.type.SqlTypes;
 
             """;

@@ -75,7 +75,8 @@ class RoundTripTest {
     }
 
     static Stream<RoundTripCase> cases() {
-        return Stream.of(ColumnCases.all(), KeyCases.all(), MappingCases.all(), EdgeCases.all()).flatMap(List::stream);
+        return Stream.of(ColumnCases.all(), NullabilityCases.all(), ColumnDefinitionCases.all(), KeyCases.all(),
+                MappingCases.all(), EdgeCases.all()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

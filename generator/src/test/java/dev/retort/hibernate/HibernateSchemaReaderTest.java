@@ -246,6 +246,16 @@ class HibernateSchemaReaderTest {
         }
 
         @Test
+        @DisplayName("a columnDefinition clause the schema model cannot describe, naming the entity and the clause")
+        void unsupportedColumnDefinition() {
+            EntityMappingException e = assertThrows(EntityMappingException.class,
+                    () -> reader.read(EntitySource.of(LOADER, "dev.retort.fixtures.broken.generated")));
+            assertTrue(e.getMessage().contains("dev.retort.fixtures.broken.generated.Invoice"), e.getMessage());
+            assertTrue(e.getMessage().contains("\"generated always as (net * 2) stored\" in the columnDefinition of"
+                    + " column gross"), e.getMessage());
+        }
+
+        @Test
         @DisplayName("a package without entities, naming the package and the class path")
         void noEntity() {
             EntityMappingException e = assertThrows(EntityMappingException.class,

@@ -14,7 +14,6 @@ import dev.retort.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,14 +185,6 @@ public final class DowngradeSpelling {
     }
 
     private static boolean attempt(Connection c, Statement st, String sql) throws SQLException {
-        Savepoint savepoint = c.setSavepoint();
-        try {
-            st.execute(sql);
-            c.releaseSavepoint(savepoint);
-            return true;
-        } catch (SQLException e) {
-            c.rollback(savepoint);
-            return false;
-        }
+        return PostgresCanonicalizer.tryExecute(c, st, sql);
     }
 }

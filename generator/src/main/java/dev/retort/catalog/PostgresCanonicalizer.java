@@ -203,7 +203,7 @@ public final class PostgresCanonicalizer {
     }
 
     /** Runs {@code sql} under a savepoint; on failure rolls back to it and reports false. */
-    private static boolean tryExecute(Connection c, Statement st, String sql) throws SQLException {
+    static boolean tryExecute(Connection c, Statement st, String sql) throws SQLException {
         return refusal(c, st, sql) == null;
     }
 

@@ -28,16 +28,19 @@ class DowngradeSpellingTest {
 
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
+    private static final String[] TABLES = {
+        "CREATE TABLE ticket (status varchar(20), \"Kind\" varchar(10), n integer,"
+            + " CONSTRAINT ck_status CHECK (status IN ('OPEN', 'DONE', 'it''s')),"
+            + " CONSTRAINT ck_kind CHECK (\"Kind\" NOT IN ('x', 'y')),"
+            + " CONSTRAINT ck_n CHECK (n BETWEEN 0 AND 3))",
+        "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))",
+        "CREATE INDEX ix_ticket_open ON ticket (n) WHERE status IN ('OPEN', 'DONE')",
+        "CREATE INDEX ix_other_a ON other (status) WHERE status NOT IN ('A')"};
+
     @Test
     @DisplayName("and index predicates come back in exactly the text the catalog stored, where the stored text would not")
     void restoreExactly(TestDatabase db) throws Exception {
-        db.execute("CREATE TABLE ticket (status varchar(20), \"Kind\" varchar(10), n integer,"
-                + " CONSTRAINT ck_status CHECK (status IN ('OPEN', 'DONE', 'it''s')),"
-                + " CONSTRAINT ck_kind CHECK (\"Kind\" NOT IN ('x', 'y')),"
-                + " CONSTRAINT ck_n CHECK (n BETWEEN 0 AND 3))",
-                "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))",
-                "CREATE INDEX ix_ticket_open ON ticket (n) WHERE status IN ('OPEN', 'DONE')",
-                "CREATE INDEX ix_other_a ON other (status) WHERE status NOT IN ('A')");
+        db.execute(TABLES);
         CatalogSnapshot before = db.snapshot();
         try (Connection c = db.connect()) {
             Schema actual = new PostgresCatalogReader(new CatalogFilter("retort_version", List.of(), List.of())).read(c);
@@ -51,13 +54,7 @@ class DowngradeSpellingTest {
             assertNotEquals(before, db.snapshot(), "re-added from the stored text, the IN lists come back respelled");
 
             db.execute("DROP TABLE ticket", "DROP TABLE other");
-            db.execute("CREATE TABLE ticket (status varchar(20), \"Kind\" varchar(10), n integer,"
-                    + " CONSTRAINT ck_status CHECK (status IN ('OPEN', 'DONE', 'it''s')),"
-                    + " CONSTRAINT ck_kind CHECK (\"Kind\" NOT IN ('x', 'y')),"
-                    + " CONSTRAINT ck_n CHECK (n BETWEEN 0 AND 3))",
-                    "CREATE TABLE other (status varchar(5) CHECK (status IN ('A', 'B')))",
-                    "CREATE INDEX ix_ticket_open ON ticket (n) WHERE status IN ('OPEN', 'DONE')",
-                    "CREATE INDEX ix_other_a ON other (status) WHERE status NOT IN ('A')");
+            db.execute(TABLES);
             Diff respelled = new DowngradeSpelling().apply(c, new Diff(drops, List.of(), 0));
             restore(db, respelled.operations());
             assertEquals(before, db.snapshot());

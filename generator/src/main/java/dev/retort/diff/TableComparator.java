@@ -48,6 +48,36 @@ final class TableComparator {
                 compareTable(table, current, plan);
             }
         }
+        rebuildForeignKeysOverChanges(desired, existing, plan);
+    }
+
+    /**
+     * A foreign key both sides agree on must still go and come back when what it stands on changes under it:
+     * the key it references is dropped and re-created (a renamed primary key, a unique constraint becoming an
+     * index) or a column at either end changes type. PostgreSQL refuses the first while the foreign key stands
+     * (SQLSTATE 2BP01) and the second where the new types do not compare.
+     */
+    private static void rebuildForeignKeysOverChanges(List<Table> desired, Map<String, Table> existing, Plan plan) {
+        Plan.Keys keys = plan.keys();
+        for (Table table : desired) {
+            Table current = existing.get(table.name());
+            if (current == null) {
+                continue;
+            }
+            for (ForeignKey fk : current.foreignKeys()) {
+                if (fk.name() == null || keys.touched().contains(Footprint.constraint(table.name(), fk.name()))) {
+                    continue;
+                }
+                boolean underChange = keys.removed().contains(Footprint.key(fk.referencedTable(), fk.referencedColumns()))
+                        || fk.columns().stream().anyMatch(c -> keys.removed().contains(Footprint.column(table.name(), c)))
+                        || fk.referencedColumns().stream().anyMatch(
+                            c -> keys.removed().contains(Footprint.column(fk.referencedTable(), c)));
+                if (underChange) {
+                    plan.add(Phase.DROP_FOREIGN_KEYS, new DropConstraint(table.name(), fk.name(), fk));
+                    plan.add(Phase.ADD_FOREIGN_KEYS, new AddConstraint(table.name(), fk));
+                }
+            }
+        }
     }
 
     private void compareTable(Table desired, Table actual, Plan plan) {

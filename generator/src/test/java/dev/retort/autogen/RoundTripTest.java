@@ -76,7 +76,7 @@ class RoundTripTest {
 
     static Stream<RoundTripCase> cases() {
         return Stream.of(ColumnCases.all(), NullabilityCases.all(), ColumnDefinitionCases.all(), KeyCases.all(),
-                MappingCases.all(), EdgeCases.all()).flatMap(List::stream);
+                MappingCases.all(), EdgeCases.all(), DependencyCases.all()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -58,8 +58,6 @@ import java.util.regex.Pattern;
 record Footprint(Set<String> creates, Set<String> removes, Set<String> requires, Set<String> releases) {
 
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\(\\s*'([^']+)'", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)");
-    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     static Footprint of(Operation operation) {
         Builder b = new Builder();
@@ -201,11 +199,10 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
             if (expression == null) {
                 return;
             }
-            Matcher m = WORD.matcher(LITERAL.matcher(expression).replaceAll(" "));
-            while (m.find()) {
-                String word = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
-                        : m.group(2).toLowerCase(Locale.ROOT);
-                into.add(Footprint.column(table, word));
+            for (String token : SqlTokens.split(expression)) {
+                if (SqlTokens.isWord(token) || SqlTokens.isQuotedIdentifier(token)) {
+                    into.add(Footprint.column(table, unquote(token)));
+                }
             }
         }
 

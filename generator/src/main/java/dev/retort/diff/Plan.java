@@ -4,6 +4,7 @@ import dev.retort.op.Operation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
 final class Plan {
 
     private final Map<Phase, List<Operation>> byPhase = new EnumMap<>(Phase.class);
+    /** Each operation's footprint, computed once: {@link #keys()} and {@link #toDiff()} both need them. */
+    private final Map<Operation, Footprint> footprints = new IdentityHashMap<>();
     private final List<Warning> warnings = new ArrayList<>();
     private int unsupported;
 
@@ -44,7 +47,7 @@ final class Plan {
         Set<String> touched = new TreeSet<>();
         for (List<Operation> operations : byPhase.values()) {
             for (Operation operation : operations) {
-                Footprint f = Footprint.of(operation);
+                Footprint f = footprint(operation);
                 removed.addAll(f.removes());
                 touched.addAll(f.removes());
                 touched.addAll(f.creates());
@@ -69,13 +72,13 @@ final class Plan {
      * {@code operations}; a cycle (which the comparators avoid) is broken at its earliest operation. Linear
      * in the operations and the keys they share, so a baseline of thousands of tables sorts in milliseconds.
      */
-    static List<Operation> dependencyOrder(List<Operation> operations) {
+    private List<Operation> dependencyOrder(List<Operation> operations) {
         int n = operations.size();
         List<Footprint> footprints = new ArrayList<>(n);
         Map<String, List<Integer>> creators = new HashMap<>();
         Map<String, List<Integer>> removers = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            Footprint f = Footprint.of(operations.get(i));
+            Footprint f = footprint(operations.get(i));
             footprints.add(f);
             for (String key : f.creates()) {
                 creators.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
@@ -124,9 +127,6 @@ final class Plan {
                 }
                 i = next;
             }
-            if (done[i]) {
-                continue;
-            }
             done[i] = true;
             out.add(operations.get(i));
             for (int j : after.get(i)) {
@@ -136,6 +136,10 @@ final class Plan {
             }
         }
         return out;
+    }
+
+    private Footprint footprint(Operation operation) {
+        return footprints.computeIfAbsent(operation, Footprint::of);
     }
 
     private static void edge(int from, int to, List<List<Integer>> after, int[] waiting) {

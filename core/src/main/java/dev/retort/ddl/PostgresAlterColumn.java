@@ -41,7 +41,7 @@ final class PostgresAlterColumn {
                     out.add(guard);
                 }
             }
-            out.add(Statement.of(prefix + "TYPE " + op.type().to().sql() + using(op)));
+            out.add(Statement.of(prefix + "TYPE " + op.type().to().sql() + collate(op) + using(op)));
         }
         if (op.defaultValue() != null && op.defaultValue().to() != null) {
             out.add(Statement.of(prefix + "SET DEFAULT " + op.defaultValue().to().sql()));
@@ -70,6 +70,14 @@ final class PostgresAlterColumn {
             out.add(Statement.of(clauses.columnComment(op.table(), op.column(), op.comment().to())));
         }
         return out;
+    }
+
+    /** {@code COLLATE "C"}; {@code COLLATE "default"} to go back to the type's own; nothing when not stated. */
+    private static String collate(AlterColumn op) {
+        if (op.collation() == null) {
+            return "";
+        }
+        return " COLLATE " + PostgresIdentifiers.collation(op.collation().to() == null ? "default" : op.collation().to());
     }
 
     /**

@@ -27,6 +27,12 @@ final class PostgresClauses {
 
     String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type().sql());
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(PostgresIdentifiers.collation(column.collation()));
+        }
+        if (column.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generated()).append(") STORED");
+        }
         if (column.identity() != null) {
             sql.append(' ').append(identity(column.identity()));
         }

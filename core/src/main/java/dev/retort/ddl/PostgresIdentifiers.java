@@ -50,6 +50,14 @@ public final class PostgresIdentifiers {
     }
 
     /**
+     * A collation name, always in double quotes ({@code "C"}, {@code "en-US-x-icu"}, {@code "default"}): as
+     * Hibernate writes it, and as PostgreSQL needs for names that are keywords or not lower case.
+     */
+    public static String collation(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
      * A string literal, {@code 'it''s'}. One holding a backslash is written {@code E'a\\b'}, as
      * {@code quote_literal()} does, so it reads the same whatever {@code standard_conforming_strings} says:
      * with that setting off, a backslash in a plain literal would escape the quote after it.

@@ -19,19 +19,29 @@ import java.util.Objects;
  * @param allowLoss whether a type change may change values to fit the new type (cut a string, round a
  *                  number); without it, and without {@code using}, such a change stops when any row holds a
  *                  value that does not fit
+ * @param collation the column's collation before and after ({@code null} for the type's default). PostgreSQL
+ *                  sets a collation with the type ({@code TYPE varchar(20) COLLATE "C"}), and a type change
+ *                  without one resets it, so a collation change needs {@code type} (the same type on both
+ *                  sides when only the collation changes), and a type change of a column with a collation
+ *                  restates it here
  */
 public record AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
                           Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
-                          String using, boolean allowLoss) implements Operation {
+                          String using, boolean allowLoss, Change<String> collation) implements Operation {
 
     public AlterColumn {
         Names.require(table, "table name");
         Names.require(column, "column name");
-        if (type == null && nullable == null && defaultValue == null && identity == null && comment == null) {
+        if (type == null && nullable == null && defaultValue == null && identity == null && comment == null
+                && collation == null) {
             throw new IllegalArgumentException("Alteration of column " + table + "." + column + " changes nothing");
         }
         if (type != null) {
             Objects.requireNonNull(type.to(), "new type");
+        }
+        if (collation != null && type == null) {
+            throw new IllegalArgumentException("The collation change of " + table + "." + column + " needs the "
+                    + "column's type (PostgreSQL sets both in one clause): add .type(\"<type>\", \"<type>\")");
         }
         if (nullable != null) {
             Objects.requireNonNull(nullable.to(), "new nullability");
@@ -43,6 +53,13 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         if (allowLoss && type == null) {
             throw new IllegalArgumentException("allowLoss() needs a type change on " + table + "." + column);
         }
+    }
+
+    /** An alteration that leaves the collation alone. */
+    public AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
+                       Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
+                       String using, boolean allowLoss) {
+        this(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss, null);
     }
 
     /**
@@ -59,6 +76,7 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
                 .defaultValue(from.defaultValue(), to.defaultValue())
                 .identity(from.identity(), to.identity())
                 .comment(from.comment(), to.comment())
+                .collation(from.collation(), to.collation(), from.type())
                 .build();
         return alteration;
     }
@@ -71,12 +89,13 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         Change<Default> d = reversed(defaultValue, "default", unknown);
         Change<Identity> i = reversed(identity, "identity", unknown);
         Change<String> c = reversed(comment, "comment", unknown);
+        Change<String> k = reversed(collation, "collation", unknown);
         if (!unknown.isEmpty()) {
             throw new IrreversibleOperationException(this, "the previous " + String.join(", ", unknown)
                     + " of the column is not recorded");
         }
         // The way back widens what this narrowed: nothing to allow. What it widened, it narrows: guarded again.
-        return new AlterColumn(table, column, t, n, d, i, c, null, false);
+        return new AlterColumn(table, column, t, n, d, i, c, null, false, k);
     }
 
     private static <T> Change<T> reversed(Change<T> change, String aspect, List<String> unknown) {
@@ -98,8 +117,11 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
     @Override
     public String describe() {
         List<String> parts = new ArrayList<>();
-        if (type != null) {
+        if (type != null && !(type.fromKnown() && type.from().equals(type.to()))) {
             parts.add("type " + (type.fromKnown() ? type.from() + " -> " : "") + type.to());
+        }
+        if (collation != null && !(collation.fromKnown() && Objects.equals(collation.from(), collation.to()))) {
+            parts.add(collation.to() == null ? "default collation" : "collation " + collation.to());
         }
         if (nullable != null) {
             parts.add(nullable.to() ? "NULL" : "NOT NULL");
@@ -125,6 +147,8 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         private Change<Default> defaultValue;
         private Change<Identity> identity;
         private Change<String> comment;
+        private Change<String> collation;
+        private ColumnType collationType;
         private String using;
         private boolean allowLoss;
 
@@ -207,12 +231,53 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
             return this;
         }
 
+        /**
+         * The collation before and after ({@code null}: the type's default), for a column of type {@code type}
+         * (its type before any type change). Collations are compared as the server stores their names.
+         */
+        public Builder collation(String from, String to, ColumnType type) {
+            collation = Objects.equals(from, to) ? null : Change.of(from, to);
+            collationType = type;
+            if (collation == null && from != null) {
+                collation = Change.of(from, to); // kept: restated if the type changes, dropped in build() if not
+            }
+            return this;
+        }
+
+        /** As {@link #collation(String, String, ColumnType)}, the type as SQL text. */
+        public Builder collation(String from, String to, String type) {
+            return collation(from, to, ColumnType.of(type));
+        }
+
+        /**
+         * The collation before and after; the type must be given too ({@code type(t, t)} when it stays), since
+         * PostgreSQL sets a collation with the type.
+         */
+        public Builder collation(String from, String to) {
+            collation = Change.of(from, to);
+            return this;
+        }
+
+        public Builder collation(Change<String> change) {
+            collation = change;
+            return this;
+        }
+
         /** The alteration, or {@code null} when nothing differs. */
         public AlterColumn build() {
-            if (type == null && nullable == null && defaultValue == null && identity == null && comment == null) {
+            Change<String> k = collation;
+            Change<ColumnType> t = type;
+            boolean collationKept = k != null && k.fromKnown() && Objects.equals(k.from(), k.to());
+            if (collationKept && t == null) {
+                k = null; // nothing to restate: the type stays
+            } else if (k != null && !collationKept && t == null && collationType != null) {
+                t = Change.of(collationType, collationType);
+            }
+            if (t == null && nullable == null && defaultValue == null && identity == null && comment == null
+                    && k == null) {
                 return null;
             }
-            return new AlterColumn(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss);
+            return new AlterColumn(table, column, t, nullable, defaultValue, identity, comment, using, allowLoss, k);
         }
     }
 }

@@ -28,16 +28,19 @@ final class CatalogQueries {
     /**
      * Columns in attnum order, with the options of an identity column's own sequence (the one it depends on
      * with deptype 'i'). Identity columns have no pg_attrdef row; a generated column's pg_attrdef row holds
-     * its generation expression, which the reader does not take for a default.
+     * its generation expression. {@code collname} is set only where the column's collation is not its type's.
      */
     static final String COLUMNS = """
             SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    a.attidentity, a.attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS default_sql,
                    s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   d.description
+                   d.description, co.collname
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            LEFT JOIN pg_type ty ON ty.oid = a.atttypid
+            LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 0
+                  AND a.attcollation <> ty.typcollation
             LEFT JOIN (pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid)
                    ON a.attidentity <> '' AND dep.classid = 'pg_class'::regclass
                   AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid

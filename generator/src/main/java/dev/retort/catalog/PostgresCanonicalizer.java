@@ -39,6 +39,7 @@ public final class PostgresCanonicalizer {
         Set<String> types = new LinkedHashSet<>();
         Map<List<String>, String> defaults = new LinkedHashMap<>();
         Map<String, List<String>> checks = new LinkedHashMap<>();
+        Map<String, Map<String, String>> generated = new LinkedHashMap<>();
         for (Table table : desired.tables()) {
             table.columns().forEach(c -> types.add(c.type().sql()));
             Table current = existing.get(table.name());
@@ -50,6 +51,11 @@ public final class PostgresCanonicalizer {
                 if (column.defaultValue() != null && column.identity() == null && other.isPresent()
                         && !rules.sameDefault(column, column.defaultValue(), other.get().defaultValue())) {
                     defaults.put(List.of(column.type().sql(), column.defaultValue().sql()), null);
+                }
+                if (column.generated() != null && other.isPresent() && other.get().generated() != null
+                        && !rules.sameGenerated(table.name(), column.generated(), other.get().generated())) {
+                    generated.computeIfAbsent(table.name(), k -> new LinkedHashMap<>())
+                            .put(column.generated(), column.type().sql());
                 }
             }
             for (CheckConstraint check : table.checks()) {
@@ -65,14 +71,15 @@ public final class PostgresCanonicalizer {
         try (Statement st = connection.createStatement()) {
             String refused = refusal(connection, st, "CREATE TEMP TABLE retort_probe ()");
             if (refused != null) {
-                return new Forms(Map.of(), Map.of(), Map.of(), "the database refused a temporary table (" + refused
+                return new Forms(Map.of(), Map.of(), Map.of(), Map.of(), "the database refused a temporary table (" + refused
                         + ")");
             }
             st.execute("DROP TABLE retort_probe");
             Map<String, String> canonicalTypes = canonicalTypes(connection, st, new ArrayList<>(types));
             Map<List<String>, String> canonicalDefaults = canonicalDefaults(connection, st, defaults.keySet());
             Map<List<String>, String> canonicalChecks = canonicalChecks(connection, st, desired, checks);
-            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks, null);
+            Map<List<String>, String> canonicalGenerated = canonicalGenerated(connection, st, desired, generated);
+            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks, canonicalGenerated, null);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -190,6 +197,42 @@ public final class PostgresCanonicalizer {
         return out;
     }
 
+    /**
+     * A temporary copy of each table (its desired ordinary columns) with one generated column per expression to
+     * spell (expression → the column's type).
+     */
+    private static Map<List<String>, String> canonicalGenerated(Connection c, Statement st, Schema desired,
+                                                                Map<String, Map<String, String>> generated)
+            throws SQLException {
+        Map<List<String>, String> out = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, Map<String, String>> entry : generated.entrySet()) {
+            Table table = desired.table(entry.getKey()).orElseThrow();
+            String temp = "retort_generated_" + n++;
+            String columns = table.columns().stream().filter(col -> col.generated() == null)
+                    .map(col -> PostgresIdentifiers.quote(col.name()) + " " + col.type().sql())
+                    .collect(Collectors.joining(", "));
+            if (!tryExecute(c, st, "CREATE TEMP TABLE " + temp + " (" + columns + ")")) {
+                continue;
+            }
+            List<String> expressions = new ArrayList<>(entry.getValue().keySet());
+            for (int i = 0; i < expressions.size(); i++) {
+                tryExecute(c, st, "ALTER TABLE " + temp + " ADD COLUMN retort_g" + i + " "
+                        + entry.getValue().get(expressions.get(i)) + " GENERATED ALWAYS AS (" + expressions.get(i)
+                        + ") STORED");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d "
+                    + "JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+                    + "WHERE d.adrelid = 'pg_temp." + temp + "'::regclass AND a.attname LIKE 'retort_g%'")) {
+                while (rs.next()) {
+                    int i = Integer.parseInt(rs.getString(1).substring("retort_g".length()));
+                    out.put(List.of(table.name(), expressions.get(i)), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code CHECK ((a > 0)) NOT VALID} gives {@code (a > 0)}. */
     static String checkBody(String definition) {
         String s = definition.strip();
@@ -223,7 +266,8 @@ public final class PostgresCanonicalizer {
     }
 
     private record Forms(Map<String, String> types, Map<List<String>, String> defaults,
-                         Map<List<String>, String> checks, String unavailable) implements CanonicalForms {
+                         Map<List<String>, String> checks, Map<List<String>, String> generated,
+                         String unavailable) implements CanonicalForms {
         @Override
         public String type(String type) {
             return types.get(type);
@@ -237,6 +281,11 @@ public final class PostgresCanonicalizer {
         @Override
         public String check(String table, String expression) {
             return checks.get(List.of(table, expression));
+        }
+
+        @Override
+        public String generated(String table, String expression) {
+            return generated.get(List.of(table, expression));
         }
     }
 }

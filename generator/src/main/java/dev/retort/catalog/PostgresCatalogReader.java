@@ -138,13 +138,13 @@ public final class PostgresCatalogReader {
                 : new Identity("a".equals(identityKind), new SequenceOptions(rs.getLong("seqstart"),
                         rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"),
                         rs.getLong("seqcache"), rs.getBoolean("seqcycle")));
-        String generated = rs.getString("attgenerated");
+        boolean generated = "s".equals(rs.getString("attgenerated"));
         String defaultSql = rs.getString("default_sql");
-        // A generated column's expression is not a default; the schema model has no slot for it yet.
-        Default defaultValue = identity != null || (generated != null && !generated.isEmpty()) || defaultSql == null
-                ? null : Default.of(defaultSql);
+        // A generated column's pg_attrdef row is its generation expression, not a default.
+        Default defaultValue = identity != null || generated || defaultSql == null ? null : Default.of(defaultSql);
         return new Column(rs.getString("attname"), ColumnType.of(rs.getString("type")), !rs.getBoolean("attnotnull"),
-                defaultValue, identity, rs.getString("description"));
+                defaultValue, identity, rs.getString("description"), rs.getString("collname"),
+                generated ? defaultSql : null);
     }
 
     private static void addConstraint(TableParts table, ResultSet rs) throws SQLException {

@@ -24,6 +24,11 @@ public interface CanonicalForms {
         return null;
     }
 
+    /** The database's spelling of generation {@code expression} of a column of desired table {@code table}. */
+    default String generated(String table, String expression) {
+        return null;
+    }
+
     /**
      * Why the database could not be asked at all (say, the role may not create temporary tables), so every
      * spelling came from the rules alone; {@code null} when it was asked.

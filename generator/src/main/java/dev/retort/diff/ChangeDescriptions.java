@@ -73,8 +73,14 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
     public DetectedChange visit(AlterColumn op) {
         String where = "'" + op.table() + "." + op.column() + "'";
         List<String> parts = new ArrayList<>();
-        if (op.type() != null) {
+        if (op.type() != null && !op.type().to().equals(op.type().from())) {
             parts.add("type change from " + op.type().from() + " to " + op.type().to() + " on " + where);
+        }
+        if (op.collation() != null && !java.util.Objects.equals(op.collation().from(), op.collation().to())) {
+            parts.add(op.collation().to() == null ? "removed collation " + op.collation().from() + " on column " + where
+                    : op.collation().from() == null ? "added collation " + op.collation().to() + " on column " + where
+                    : "collation changed from " + op.collation().from() + " to " + op.collation().to()
+                        + " on column " + where);
         }
         if (op.nullable() != null) {
             parts.add((op.nullable().to() ? "NULL" : "NOT NULL") + " on column " + where);

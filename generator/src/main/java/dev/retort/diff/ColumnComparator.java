@@ -32,6 +32,19 @@ final class ColumnComparator {
         List<Column> added = new ArrayList<>();
         for (Column column : desired.columns()) {
             Column current = existing.get(column.name());
+            if (current != null && !dialect.sameGenerated(table, column.generated(), current.generated())) {
+                // PostgreSQL 15 cannot give a column a generation expression or change one: drop it and add it anew.
+                plan.add(Phase.DROP_COLUMNS, new DropColumn(table, current.name(), current));
+                plan.add(Phase.ADD_COLUMNS, new AddColumn(table, column));
+                if (current.generated() == null || column.generated() == null) {
+                    plan.warn(Warning.Kind.DATA_LOSS, table, column.name(), "Column " + table + "." + column.name()
+                            + (current.generated() == null ? " becomes a generated column" : " stops being generated")
+                            + ", which PostgreSQL can only do by dropping it and adding it again: its values are lost"
+                            + (current.generated() == null ? " (computed anew)" : " (it starts empty)")
+                            + ", and the indexes and constraints over it are re-created.");
+                }
+                continue;
+            }
             if (current == null) {
                 added.add(column);
                 plan.add(Phase.ADD_COLUMNS, new AddColumn(table, column));
@@ -91,6 +104,7 @@ final class ColumnComparator {
         if (keptAcrossTypeChange || !dialect.sameDefault(desired, wantedDefault, actual.defaultValue())) {
             change.defaultValue(actual.defaultValue(), wantedDefault);
         }
+        change.collation(actual.collation(), desired.collation(), actual.type());
         if (!sameIdentity(desired, actual)) {
             change.identity(actual.identity(), desired.identity());
         }

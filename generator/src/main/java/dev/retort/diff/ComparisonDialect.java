@@ -21,6 +21,9 @@ public interface ComparisonDialect {
     /** Whether two check constraint expressions on {@code table} are the same. */
     boolean sameCheck(String table, String desired, String actual);
 
+    /** Whether two generation expressions of a stored generated column of {@code table} are the same. */
+    boolean sameGenerated(String table, String desired, String actual);
+
     /** Whether two index expressions or partial-index predicates are the same. */
     boolean sameExpression(String desired, String actual);
 

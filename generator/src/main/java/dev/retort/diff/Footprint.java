@@ -119,6 +119,12 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
             if (c.defaultValue() != null) {
                 sequencesIn(c.defaultValue().sql(), needed(dropping));
             }
+            if (c.generated() != null) {
+                Set<String> over = new LinkedHashSet<>();
+                wordsAsColumns(table, c.generated(), over);
+                over.remove(Footprint.column(table, c.name()));
+                needed(dropping).addAll(over);
+            }
         }
 
         void constraint(String table, Constraint constraint, boolean dropping) {

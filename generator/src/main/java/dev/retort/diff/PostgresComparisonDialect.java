@@ -60,6 +60,15 @@ public final class PostgresComparisonDialect implements ComparisonDialect {
     }
 
     @Override
+    public boolean sameGenerated(String table, String desired, String actual) {
+        if (desired == null || actual == null) {
+            return desired == null && actual == null;
+        }
+        String c = canonical.generated(table, desired);
+        return PostgresNormalization.expression(c != null ? c : desired).equals(PostgresNormalization.expression(actual));
+    }
+
+    @Override
     public boolean sameExpression(String desired, String actual) {
         if (desired == null || actual == null) {
             return desired == null && actual == null;

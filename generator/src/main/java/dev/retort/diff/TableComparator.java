@@ -2,13 +2,20 @@ package dev.retort.diff;
 
 import dev.retort.op.AddConstraint;
 import dev.retort.op.Change;
+import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropConstraint;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
+import dev.retort.op.Operation;
 import dev.retort.op.SetTableComment;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,14 +89,74 @@ final class TableComparator {
 
     private void compareTable(Table desired, Table actual, Plan plan) {
         new ColumnComparator(dialect).compare(desired, actual, plan);
-        new KeyComparator(dialect).compare(desired, actual, plan);
-        new CheckComparator(dialect).compare(desired, actual, plan);
-        new ForeignKeyComparator(dialect).compare(desired, actual, plan);
+        Table current = withoutObjectsOverRebuiltColumns(desired, actual, plan);
+        new KeyComparator(dialect).compare(desired, current, plan);
+        new CheckComparator(dialect).compare(desired, current, plan);
+        new ForeignKeyComparator(dialect).compare(desired, current, plan);
         String from = blankToNull(actual.comment());
         String to = blankToNull(desired.comment());
         if (!Objects.equals(from, to)) {
             plan.add(Phase.COMMENTS, new SetTableComment(desired.name(), Change.of(from, to)));
         }
+    }
+
+    /**
+     * A column whose generation changes is dropped and added again (see {@link ColumnComparator}), and PostgreSQL
+     * drops the keys, indexes, checks and foreign keys over it with it. Those are dropped here first, by name, and
+     * left out of the table the key and constraint comparators see, so they create the desired ones afresh after
+     * the column: both directions of the plan then rebuild them.
+     */
+    private Table withoutObjectsOverRebuiltColumns(Table desired, Table actual, Plan plan) {
+        Set<String> rebuilt = new HashSet<>();
+        for (Column column : desired.columns()) {
+            actual.column(column.name())
+                    .filter(a -> !dialect.sameGenerated(desired.name(), column.generated(), a.generated()))
+                    .ifPresent(a -> rebuilt.add(Footprint.column(actual.name(), a.name())));
+        }
+        if (rebuilt.isEmpty()) {
+            return actual;
+        }
+        String table = actual.name();
+        java.util.function.Predicate<Operation> over = op -> Footprint.of(op).requires().stream().anyMatch(rebuilt::contains);
+        PrimaryKey pk = actual.primaryKey();
+        if (pk != null && over.test(new AddConstraint(table, pk))) {
+            plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, pk.name(), pk));
+            pk = null;
+        }
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        for (UniqueConstraint uq : actual.uniqueConstraints()) {
+            if (over.test(new AddConstraint(table, uq))) {
+                plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, uq.name(), uq));
+            } else {
+                uniques.add(uq);
+            }
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (CheckConstraint ck : actual.checks()) {
+            if (over.test(new AddConstraint(table, ck))) {
+                plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, ck.name(), ck));
+            } else {
+                checks.add(ck);
+            }
+        }
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (ForeignKey fk : actual.foreignKeys()) {
+            if (over.test(new AddConstraint(table, fk))) {
+                plan.add(Phase.DROP_FOREIGN_KEYS, new DropConstraint(table, fk.name(), fk));
+            } else {
+                foreignKeys.add(fk);
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (Index index : actual.indexes()) {
+            if (over.test(new CreateIndex(table, index, false))) {
+                plan.add(Phase.DROP_INDEXES, new DropIndex(table, index.name(), index, false));
+            } else {
+                indexes.add(index);
+            }
+        }
+        return actual.withPrimaryKey(pk).withUniqueConstraints(uniques).withChecks(checks)
+                .withForeignKeys(foreignKeys).withIndexes(indexes);
     }
 
     /**

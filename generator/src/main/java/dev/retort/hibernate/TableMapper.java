@@ -100,12 +100,6 @@ final class TableMapper {
                           ColumnDefinition definition) {
         String name = PostgresNames.of(column);
         String where = "column " + name;
-        if (column.getGeneratedAs() != null) {
-            throw unsupported(table, "the generated " + where + " (@GeneratedColumn)");
-        }
-        if (column.getCollation() != null) {
-            throw unsupported(table, "the collation of " + where + " (@Collate)");
-        }
         unsupported(table, column.getOptions(), "options of " + where);
         String type = definition.isTypeOnly() ? column.getSqlType(metadata) : definition.type();
         int typeCode = column.getSqlTypeCode(metadata);
@@ -129,7 +123,14 @@ final class TableMapper {
                 : definition.defaultSql();
         Default defaultValue = identity == null && defaultSql != null ? Default.of(defaultSql) : null;
         boolean nullable = column.isNullable() && !inPrimaryKey && !definition.notNull();
-        return new Column(name, ColumnType.of(type), nullable, defaultValue, identity, column.getComment());
+        String generated = column.getGeneratedAs();
+        if (generated != null && (defaultValue != null || identity != null)) {
+            throw unsupported(table, "a default or an identity on the generated " + where
+                    + " (@GeneratedColumn; PostgreSQL refuses both)");
+        }
+        // Hibernate writes the collation double-quoted, verbatim (PostgreSQLDialect.quoteCollation).
+        return new Column(name, ColumnType.of(type), nullable, defaultValue, identity, column.getComment(),
+                column.getCollation(), generated);
     }
 
     static PrimaryKey primaryKey(org.hibernate.mapping.Table table) {

@@ -67,10 +67,20 @@ final class OperationCode implements OperationVisitor<String> {
     @Override
     public String visit(AlterColumn op) {
         List<String> calls = new ArrayList<>();
-        if (op.type() != null) {
+        boolean typeKept = op.type() != null && op.type().fromKnown() && op.type().from().equals(op.type().to());
+        if (op.collation() != null && typeKept) {
+            // Only the collation changes; PostgreSQL still wants the type in the same clause.
+            calls.add("collation(" + string(op.collation().from()) + ", " + string(op.collation().to()) + ", "
+                    + literal(op.type().to().sql()) + ")");
+        } else if (op.type() != null) {
             calls.add(op.type().fromKnown()
                     ? "type(" + literal(op.type().from().sql()) + ", " + literal(op.type().to().sql()) + ")"
                     : "type(dev.retort.op.Change.to(ColumnType.of(" + literal(op.type().to().sql()) + ")))");
+            if (op.collation() != null) {
+                calls.add(op.collation().fromKnown()
+                        ? "collation(" + string(op.collation().from()) + ", " + string(op.collation().to()) + ")"
+                        : "collation(dev.retort.op.Change.to(" + string(op.collation().to()) + "))");
+            }
         }
         if (op.using() != null) {
             calls.add("using(" + literal(op.using()) + ")");

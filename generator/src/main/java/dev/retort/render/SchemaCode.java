@@ -42,6 +42,12 @@ final class SchemaCode {
         } else if (!c.isNullable()) {
             out.append(".notNull()");
         }
+        if (c.collation() != null) {
+            out.append(".collate(").append(literal(c.collation())).append(")");
+        }
+        if (c.generated() != null) {
+            out.append(".generatedAs(").append(literal(c.generated())).append(")");
+        }
         if (c.defaultValue() != null) {
             out.append(".withDefault(").append(literal(c.defaultValue().sql())).append(")");
         }

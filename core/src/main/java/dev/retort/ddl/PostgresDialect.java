@@ -9,12 +9,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
@@ -156,6 +158,16 @@ public final class PostgresDialect implements Dialect {
         @Override
         public List<Statement> visit(SetTableComment op) {
             return one(clauses.tableComment(op.table(), op.comment().to()));
+        }
+
+        @Override
+        public List<Statement> visit(CreateView op) {
+            return one("CREATE VIEW " + quote(op.view().name()) + " AS\n" + op.view().query());
+        }
+
+        @Override
+        public List<Statement> visit(DropView op) {
+            return one("DROP VIEW " + quote(op.name()));
         }
 
         @Override

@@ -10,12 +10,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.op.RenameColumn;
@@ -34,6 +36,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.schema.View;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
@@ -287,6 +290,26 @@ public final class Operations {
     /** Drops an enum type, carrying its values so the drop can be reversed. */
     public void dropEnumType(EnumType definition) {
         run(new DropEnumType(definition.name(), definition));
+    }
+
+    // --- views ----------------------------------------------------------------------------------------
+
+    /** {@code op.createView("open_orders", "select id, placed from purchase_order where shipped is null")}. */
+    public void createView(String name, String query) {
+        run(new CreateView(View.of(name, query)));
+    }
+
+    public void createView(View view) {
+        run(new CreateView(view));
+    }
+
+    public void dropView(String name) {
+        run(new DropView(name, null));
+    }
+
+    /** Drops a view, carrying its query so the drop can be reversed. */
+    public void dropView(View definition) {
+        run(new DropView(definition.name(), definition));
     }
 
     // --- raw SQL --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ package dev.retort.op;
 public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
         CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
-        CreateEnumType, AddEnumValue, DropEnumType, SetTableComment, ExecuteSql {
+        CreateEnumType, AddEnumValue, DropEnumType, SetTableComment, CreateView, DropView, ExecuteSql {
 
     /**
      * The operation that undoes this one, built from what this operation carries (never from the database).

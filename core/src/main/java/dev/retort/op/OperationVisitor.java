@@ -41,6 +41,8 @@ public interface OperationVisitor<R> {
     R visit(DropEnumType op);
 
     R visit(SetTableComment op);
+    R visit(CreateView op);
+    R visit(DropView op);
 
     R visit(ExecuteSql op);
 }

@@ -31,12 +31,13 @@ public record CatalogFilter(String versionTable, List<String> include, List<Stri
         return exclude.stream().noneMatch(p -> matches(p, name));
     }
 
-    /** {@code schema} with only the tables, sequences and types this filter includes: how the entities' side is cut. */
+    /** {@code schema} with only the tables, sequences, types and views this filter includes: how the entities' side is cut. */
     public Schema apply(Schema schema) {
         return new Schema(schema.name(),
                 schema.tables().stream().filter(t -> includes(t.name())).toList(),
                 schema.sequences().stream().filter(s -> includes(s.name())).toList(),
-                schema.enumTypes().stream().filter(e -> includes(e.name())).toList());
+                schema.enumTypes().stream().filter(e -> includes(e.name())).toList(),
+                schema.views().stream().filter(v -> includes(v.name())).toList());
     }
 
     static boolean matches(String glob, String name) {

@@ -123,6 +123,18 @@ final class CatalogQueries {
                               WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype IN ('i', 'e'))
             ORDER BY c.relname""";
 
+    /**
+     * Views with the server's own text of their query ({@code pg_get_viewdef}), the form the comparator holds the
+     * entities' queries against. Views of extensions are left out.
+     */
+    static final String VIEWS = """
+            SELECT c.relname, pg_get_viewdef(c.oid) AS definition
+            FROM pg_class c
+            WHERE c.relnamespace = ? AND c.relkind = 'v'
+              AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                              WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+            ORDER BY c.relname""";
+
     /** Enum types with their labels in enumsortorder (which ALTER TYPE ... ADD VALUE BEFORE keeps right). */
     static final String ENUM_TYPES = """
             SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels

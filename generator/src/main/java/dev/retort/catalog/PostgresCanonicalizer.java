@@ -40,6 +40,13 @@ public final class PostgresCanonicalizer {
         Map<List<String>, String> defaults = new LinkedHashMap<>();
         Map<String, List<String>> checks = new LinkedHashMap<>();
         Map<String, Map<String, String>> generated = new LinkedHashMap<>();
+        Map<String, String> views = new LinkedHashMap<>();
+        Set<String> existingViews = actual.views().stream().map(dev.retort.schema.View::name).collect(Collectors.toSet());
+        for (dev.retort.schema.View view : desired.views()) {
+            if (existingViews.contains(view.name())) {
+                views.put(view.name(), view.query());
+            }
+        }
         for (Table table : desired.tables()) {
             table.columns().forEach(c -> types.add(c.type().sql()));
             Table current = existing.get(table.name());
@@ -71,7 +78,7 @@ public final class PostgresCanonicalizer {
         try (Statement st = connection.createStatement()) {
             String refused = refusal(connection, st, "CREATE TEMP TABLE retort_probe ()");
             if (refused != null) {
-                return new Forms(Map.of(), Map.of(), Map.of(), Map.of(), "the database refused a temporary table (" + refused
+                return new Forms(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), "the database refused a temporary table (" + refused
                         + ")");
             }
             st.execute("DROP TABLE retort_probe");
@@ -79,7 +86,9 @@ public final class PostgresCanonicalizer {
             Map<List<String>, String> canonicalDefaults = canonicalDefaults(connection, st, defaults.keySet());
             Map<List<String>, String> canonicalChecks = canonicalChecks(connection, st, desired, checks);
             Map<List<String>, String> canonicalGenerated = canonicalGenerated(connection, st, desired, generated);
-            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks, canonicalGenerated, null);
+            Map<String, String> canonicalViews = canonicalViews(connection, st, views);
+            return new Forms(canonicalTypes, canonicalDefaults, canonicalChecks, canonicalGenerated, canonicalViews,
+                    null);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
@@ -233,6 +242,27 @@ public final class PostgresCanonicalizer {
         return out;
     }
 
+    /**
+     * Each desired view's query as a temporary view over the database's tables as they are, spelled back by
+     * {@code pg_get_viewdef}; a query over tables or columns that do not exist yet is left to the rules (the view is
+     * then replaced, as it would have to be anyway).
+     */
+    private static Map<String, String> canonicalViews(Connection c, Statement st, Map<String, String> views)
+            throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        int n = 0;
+        for (Map.Entry<String, String> view : views.entrySet()) {
+            String temp = "retort_view_" + n++;
+            if (tryExecute(c, st, "CREATE TEMP VIEW " + temp + " AS " + view.getValue())) {
+                try (ResultSet rs = st.executeQuery("SELECT pg_get_viewdef('pg_temp." + temp + "'::regclass)")) {
+                    rs.next();
+                    out.put(view.getKey(), rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code CHECK ((a > 0)) NOT VALID} gives {@code (a > 0)}. */
     static String checkBody(String definition) {
         String s = definition.strip();
@@ -267,7 +297,7 @@ public final class PostgresCanonicalizer {
 
     private record Forms(Map<String, String> types, Map<List<String>, String> defaults,
                          Map<List<String>, String> checks, Map<List<String>, String> generated,
-                         String unavailable) implements CanonicalForms {
+                         Map<String, String> views, String unavailable) implements CanonicalForms {
         @Override
         public String type(String type) {
             return types.get(type);
@@ -286,6 +316,11 @@ public final class PostgresCanonicalizer {
         @Override
         public String generated(String table, String expression) {
             return generated.get(List.of(table, expression));
+        }
+
+        @Override
+        public String view(String view, String query) {
+            return views.get(view);
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.SequenceOptions;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.schema.View;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,9 +125,18 @@ public final class PostgresCatalogReader {
                     enumTypes.add(new EnumType(name, strings(rs.getArray("labels"))));
                 }
             });
+            List<View> views = new ArrayList<>();
+            query(connection, CatalogQueries.VIEWS, namespace, rs -> {
+                String name = rs.getString("relname");
+                if (filter.includes(name)) {
+                    String definition = rs.getString("definition").strip();
+                    views.add(View.of(name, definition.endsWith(";")
+                            ? definition.substring(0, definition.length() - 1) : definition));
+                }
+            });
             unenforced.sort(java.util.Comparator.comparing(Unenforced::table).thenComparing(Unenforced::name));
             return new Catalog(new Schema(schemaName, tables.values().stream().map(TableParts::build).toList(),
-                    sequences, enumTypes), unenforced);
+                    sequences, enumTypes, views), unenforced);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }

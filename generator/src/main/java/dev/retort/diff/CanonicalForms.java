@@ -29,6 +29,11 @@ public interface CanonicalForms {
         return null;
     }
 
+    /** The server's text ({@code pg_get_viewdef}) of desired view {@code view}'s {@code query}. */
+    default String view(String view, String query) {
+        return null;
+    }
+
     /**
      * Why the database could not be asked at all (say, the role may not create temporary tables), so every
      * spelling came from the rules alone; {@code null} when it was asked.

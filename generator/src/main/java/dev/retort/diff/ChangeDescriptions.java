@@ -9,12 +9,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
@@ -242,6 +244,16 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
         return new DetectedChange(dropped ? "drop_table_comment" : "create_table_comment", op.table(), null, null,
                 (dropped ? "removed table comment on '" : op.comment().from() == null ? "added table comment on '"
                         : "table comment changed on '") + op.table() + "'");
+    }
+
+    @Override
+    public DetectedChange visit(CreateView op) {
+        return new DetectedChange("create_view", null, null, op.view().name(), "added view '" + op.view().name() + "'");
+    }
+
+    @Override
+    public DetectedChange visit(DropView op) {
+        return new DetectedChange("drop_view", null, null, op.name(), "removed view '" + op.name() + "'");
     }
 
     @Override

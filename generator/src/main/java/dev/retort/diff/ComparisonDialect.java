@@ -24,6 +24,9 @@ public interface ComparisonDialect {
     /** Whether two generation expressions of a stored generated column of {@code table} are the same. */
     boolean sameGenerated(String table, String desired, String actual);
 
+    /** Whether the query of view {@code view} is the same as the server's text of it. */
+    boolean sameView(String view, String desired, String actual);
+
     /** Whether two index expressions or partial-index predicates are the same. */
     boolean sameExpression(String desired, String actual);
 

@@ -9,12 +9,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
@@ -30,6 +32,7 @@ import dev.retort.schema.IndexElement;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.schema.View;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +113,30 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
             t.checks().forEach(c -> constraint(t.name(), c, dropping));
             t.foreignKeys().forEach(f -> constraint(t.name(), f, dropping));
             t.indexes().forEach(i -> index(t.name(), i, dropping));
+        }
+
+        /**
+         * A view stands in the table namespace (other views may read it) and needs every table its query names and
+         * every column of those tables its query names: over-approximated from the words of the query.
+         */
+        void view(View view, boolean dropping) {
+            relation(view.name(), made(dropping));
+            made(dropping).add(Footprint.table(view.name()));
+            Set<String> words = new LinkedHashSet<>();
+            for (String token : SqlTokens.split(view.query())) {
+                if (SqlTokens.isWord(token)) {
+                    words.add(token.toLowerCase(java.util.Locale.ROOT));
+                } else if (SqlTokens.isQuotedIdentifier(token)) {
+                    words.add(unquote(token));
+                }
+            }
+            Set<String> needed = needed(dropping);
+            for (String table : words) {
+                needed.add(Footprint.table(table));
+                for (String column : words) {
+                    needed.add(Footprint.column(table, column));
+                }
+            }
         }
 
         void column(String table, Column c, boolean dropping) {
@@ -291,6 +318,22 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
             b.removes.add(column(op.table(), op.from()));
             b.creates.add(column(op.table(), op.to()));
             b.requires.add(table(op.table()));
+            return null;
+        }
+
+        @Override
+        public Void visit(CreateView op) {
+            b.view(op.view(), false);
+            return null;
+        }
+
+        @Override
+        public Void visit(DropView op) {
+            Builder.relation(op.name(), b.removes);
+            b.removes.add(table(op.name()));
+            if (op.definition() != null) {
+                b.view(op.definition(), true);
+            }
             return null;
         }
 

@@ -69,6 +69,12 @@ public final class PostgresComparisonDialect implements ComparisonDialect {
     }
 
     @Override
+    public boolean sameView(String view, String desired, String actual) {
+        String c = canonical.view(view, desired);
+        return PostgresNormalization.viewQuery(c != null ? c : desired).equals(PostgresNormalization.viewQuery(actual));
+    }
+
+    @Override
     public boolean sameExpression(String desired, String actual) {
         if (desired == null || actual == null) {
             return desired == null && actual == null;

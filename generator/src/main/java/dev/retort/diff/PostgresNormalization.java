@@ -177,6 +177,18 @@ final class PostgresNormalization {
     }
 
     /** Lower-cases unquoted words and unquotes identifiers that need no quotes. */
+    /**
+     * A view's query up to spacing, case of keywords and a trailing semicolon: the fallback when the server could not
+     * be asked to spell the desired one (its tables do not exist yet).
+     */
+    static String viewQuery(String sql) {
+        List<String> tokens = new ArrayList<>(words(SqlTokens.split(sql)));
+        while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).equals(";")) {
+            tokens.remove(tokens.size() - 1);
+        }
+        return String.join(" ", tokens);
+    }
+
     private static List<String> words(List<String> tokens) {
         List<String> out = new ArrayList<>(tokens.size());
         for (String t : tokens) {

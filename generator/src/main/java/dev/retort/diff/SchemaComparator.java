@@ -19,9 +19,12 @@ public final class SchemaComparator {
 
     public Diff compare(Schema desired, Schema actual) {
         Plan plan = new Plan();
+        ViewComparator views = new ViewComparator(dialect);
+        views.compare(desired.views(), actual.views(), plan);
         new EnumTypeComparator().compare(desired.enumTypes(), actual.enumTypes(), plan);
         new SequenceComparator().compare(desired.sequences(), actual.sequences(), plan);
         new TableComparator(dialect).compare(desired.tables(), actual.tables(), plan);
+        views.rebuildOverChanges(plan);
         return plan.toDiff();
     }
 }

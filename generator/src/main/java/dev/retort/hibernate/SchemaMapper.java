@@ -5,6 +5,7 @@ import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.SequenceOptions;
 import dev.retort.schema.Table;
+import dev.retort.schema.View;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,14 +62,18 @@ final class SchemaMapper {
                 parts.sequences.add(sequence(sequence));
             }
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
-                if (table.isPhysicalTable() && !table.isView()) {
+                if (table.isView()) {
+                    // As StandardTableExporter: "create view <name> as <query>"; the view has no keys or indexes.
+                    parts.views.add(View.of(PostgresNames.of(table.getNameIdentifier()), table.getViewQuery()));
+                } else if (table.isPhysicalTable()) {
                     parts.tables.add(tables.map(table));
                 }
             }
         }
         bySchema.computeIfAbsent(defaultSchemaName(), k -> new Parts()).enums.addAll(enumTypes());
         List<Schema> out = new ArrayList<>();
-        bySchema.forEach((name, parts) -> out.add(new Schema(name, parts.tables, parts.sequences, parts.enums)));
+        bySchema.forEach((name, parts) -> out.add(new Schema(name, parts.tables, parts.sequences, parts.enums,
+                parts.views)));
         return out;
     }
 
@@ -130,5 +135,6 @@ final class SchemaMapper {
         final List<Table> tables = new ArrayList<>();
         final List<Sequence> sequences = new ArrayList<>();
         final List<EnumType> enums = new ArrayList<>();
+        final List<View> views = new ArrayList<>();
     }
 }

@@ -14,12 +14,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
@@ -46,6 +48,17 @@ final class OperationCode implements OperationVisitor<String> {
     public String visit(DropTable op) {
         return op.definition() == null ? "op.dropTable(" + literal(op.name()) + ");"
                 : "op.dropTable(" + SchemaCode.table(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(CreateView op) {
+        return "op.createView(" + literal(op.view().name()) + ",\n" + INDENT + literal(op.view().query()) + ");";
+    }
+
+    @Override
+    public String visit(DropView op) {
+        return op.definition() == null ? "op.dropView(" + literal(op.name()) + ");"
+                : "op.dropView(View.of(" + literal(op.name()) + ",\n" + INDENT + literal(op.definition().query()) + "));";
     }
 
     @Override

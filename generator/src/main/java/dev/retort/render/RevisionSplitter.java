@@ -10,12 +10,14 @@ import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
@@ -189,6 +191,16 @@ public final class RevisionSplitter {
 
         @Override
         public Integer visit(SetTableComment op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(CreateView op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(DropView op) {
             return 1;
         }
 

@@ -30,6 +30,20 @@ final class PostgresObjectCases {
                 "@Table(name = \"product\", indexes = @Index(name = \"ix_product_doubled\", columnList = \"doubled\"))");
     }
 
+    private static Model withView(String query) {
+        return BASE.with("ProductTitle", """
+                @Entity
+                @org.hibernate.annotations.Immutable
+                @org.hibernate.annotations.View(query = "%s")
+                public class ProductTitle {
+                    @Id
+                    Long id;
+
+                    String title;
+                }
+                """.formatted(query));
+    }
+
     static List<RoundTripCase> all() {
         return List.of(
                 RoundTripCase.of("a named table check, added",
@@ -79,18 +93,43 @@ final class PostgresObjectCases {
                                 doubled("price * 2"), BASE.edit("Product", "@Column(precision = 10, scale = 2)\n    BigDecimal price;", ""))
                         .changes("drop_column product.doubled", "drop_column product.price")
                         .warns("data-loss", "data-loss"),
-                RoundTripCase.of("a view entity, added",
-                                BASE, BASE.with("ProductTitle", """
+                RoundTripCase.of("a view entity, added", BASE, withView("select id, title from product"))
+                        .changes("create_view producttitle"),
+                RoundTripCase.of("a view entity's query, changed",
+                                withView("select id, title from product"),
+                                withView("select id, upper(title) as title from product"))
+                        .changes("drop_view producttitle", "create_view producttitle"),
+                RoundTripCase.of("a view entity, removed", withView("select id, title from product"), BASE)
+                        .changes("drop_view producttitle"),
+                RoundTripCase.of("a column a view reads, re-typed (the view goes and comes back)",
+                                withView("select id, title from product"),
+                                withView("select id, title from product")
+                                        .edit("Product", "@Column(nullable = false)\n    String title;",
+                                                "@Column(nullable = false, length = 400)\n    String title;"))
+                        .changes("drop_view producttitle", "alter_column product.title", "create_view producttitle")
+                        .rowsAtV1("INSERT INTO product (id, title) VALUES (1, 'Pen')")
+                        .expectAtV2("SELECT title FROM producttitle", "Pen"),
+                RoundTripCase.of("a view over a new table, both added",
+                                BASE, BASE.with("Shelf", """
                                         @Entity
-                                        @org.hibernate.annotations.Immutable
-                                        @org.hibernate.annotations.View(query = "select id, title from product")
-                                        public class ProductTitle {
+                                        public class Shelf {
                                             @Id
                                             Long id;
 
-                                            String title;
+                                            String label;
+                                        }
+                                        """).with("ShelfLabel", """
+                                        @Entity
+                                        @org.hibernate.annotations.Immutable
+                                        @Table(name = "shelf_label")
+                                        @org.hibernate.annotations.View(query = "select id, label from Shelf")
+                                        public class ShelfLabel {
+                                            @Id
+                                            Long id;
+
+                                            String label;
                                         }
                                         """))
-                        .changes("create_view product_title"));
+                        .changes("create_table shelf", "create_view shelf_label"));
     }
 }

@@ -164,8 +164,9 @@ class RoundTripTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("add_column", "add_enum_value", "alter_column", "alter_sequence",
                 "create_check_constraint", "create_enum", "create_foreign_key", "create_index", "create_primary_key",
-                "create_sequence", "create_table", "create_table_comment", "create_unique_constraint", "drop_column",
-                "drop_constraint", "drop_enum", "drop_index", "drop_sequence", "drop_table", "drop_table_comment")),
+                "create_sequence", "create_table", "create_table_comment", "create_unique_constraint", "create_view",
+                "drop_column", "drop_constraint", "drop_enum", "drop_index", "drop_sequence", "drop_table",
+                "drop_table_comment", "drop_view")),
                 covered);
     }
 

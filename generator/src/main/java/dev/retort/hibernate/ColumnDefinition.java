@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * A {@code @Column(columnDefinition)} split the way PostgreSQL's grammar splits a column definition: the data type,
- * then the column constraints ({@code [CONSTRAINT name] NOT NULL | NULL | DEFAULT expr | CHECK (expr) | UNIQUE |
- * REFERENCES table [(column)] [ON DELETE/UPDATE action] | GENERATED ... AS IDENTITY [(options)]}, with
+ * then {@code [COLLATE name]} and the column constraints ({@code [CONSTRAINT name] NOT NULL | NULL | DEFAULT expr |
+ * CHECK (expr) | UNIQUE | REFERENCES table [(column)] [ON DELETE/UPDATE action] | GENERATED ... AS IDENTITY
+ * [(options)] | GENERATED ALWAYS AS (expr) STORED}, with
  * {@code [NOT] DEFERRABLE [INITIALLY ...]} after a unique or foreign key). Hibernate copies the definition into its
  * DDL as it is, so PostgreSQL creates whatever these clauses say; the reader moves each into its slot of the schema
  * model. Expressions are kept as written: PostgreSQL spells them later ({@code PostgresCanonicalizer}). What the
@@ -21,10 +22,13 @@ import java.util.Set;
  * @param type        the data type, as written
  * @param defaultSql  the {@code DEFAULT} expression, {@code null} for none (and for {@code DEFAULT NULL}, which
  *                    PostgreSQL does not store)
+ * @param collation   the {@code COLLATE} name as PostgreSQL stores it, {@code null} for none
+ * @param generated   the expression of {@code GENERATED ALWAYS AS (expr) STORED}, {@code null} for none
  * @param unsupported the clauses the schema model cannot describe, as written
  */
 record ColumnDefinition(String type, boolean notNull, String defaultSql, Identity identity, List<Check> checks,
-                        List<Unique> uniques, List<Reference> references, List<String> unsupported) {
+                        List<Unique> uniques, List<Reference> references, String collation, String generated,
+                        List<String> unsupported) {
 
     /** A {@code CHECK}; {@code name} is {@code null} when PostgreSQL names it. */
     record Check(String name, String expression) {
@@ -56,7 +60,7 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
     /** Whether the definition is a plain data type (the common case: {@code "text"}, {@code "jsonb"}). */
     boolean isTypeOnly() {
         return !notNull && defaultSql == null && identity == null && checks.isEmpty() && uniques.isEmpty()
-                && references.isEmpty() && unsupported.isEmpty();
+                && references.isEmpty() && collation == null && generated == null && unsupported.isEmpty();
     }
 
     static ColumnDefinition parse(String sql) {
@@ -70,6 +74,8 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
         private boolean notNull;
         private String defaultSql;
         private Identity identity;
+        private String collation;
+        private String generated;
         private final List<Check> checks = new ArrayList<>();
         private final List<Unique> uniques = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
@@ -98,8 +104,8 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
                     break;
                 }
             }
-            return new ColumnDefinition(type, notNull, defaultSql, identity, checks, uniques, references,
-                    unsupported);
+            return new ColumnDefinition(type, notNull, defaultSql, identity, checks, uniques, references, collation,
+                    generated, unsupported);
         }
 
         /** Reads one constraint; {@code false} when it is one the model cannot hold (the rest is then unread). */
@@ -110,6 +116,17 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
                 at += 2;
             }
             deferrable = null;
+            if (name == null && word(at, "collate") && at + 1 < tokens.size() && collation == null) {
+                collation = PostgresNames.verbatim(tokens.get(at + 1).text());
+                at += 2;
+                return true;
+            }
+            if (word(at, "generated") && word(at + 1, "always") && word(at + 2, "as") && group(at + 3, '(')
+                    && word(at + 4, "stored") && generated == null) {
+                generated = inner(at + 3);
+                at += 5;
+                return true;
+            }
             if (word(at, "not") && word(at + 1, "null")) {
                 notNull = true;
                 at += 2;

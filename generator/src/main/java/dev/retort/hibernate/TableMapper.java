@@ -123,14 +123,19 @@ final class TableMapper {
                 : definition.defaultSql();
         Default defaultValue = identity == null && defaultSql != null ? Default.of(defaultSql) : null;
         boolean nullable = column.isNullable() && !inPrimaryKey && !definition.notNull();
-        String generated = column.getGeneratedAs();
+        if (column.getGeneratedAs() != null && definition.generated() != null) {
+            throw unsupported(table, "a generation expression in the columnDefinition of the @GeneratedColumn " + where
+                    + " (Hibernate writes both, and PostgreSQL refuses two)");
+        }
+        String generated = column.getGeneratedAs() != null ? column.getGeneratedAs() : definition.generated();
+        String collation = column.getCollation() != null ? column.getCollation() : definition.collation();
         if (generated != null && (defaultValue != null || identity != null)) {
             throw unsupported(table, "a default or an identity on the generated " + where
                     + " (@GeneratedColumn; PostgreSQL refuses both)");
         }
         // Hibernate writes the collation double-quoted, verbatim (PostgreSQLDialect.quoteCollation).
         return new Column(name, ColumnType.of(type), nullable, defaultValue, identity, column.getComment(),
-                column.getCollation(), generated);
+                collation, generated);
     }
 
     static PrimaryKey primaryKey(org.hibernate.mapping.Table table) {

@@ -61,6 +61,16 @@ final class ColumnDefinitionCases {
                                 BASE.with("Ticket", TICKET.formatted(
                                         "bigint generated always as identity (start with 100 increment by 10)")))
                         .changes("alter_column ticket.id"),
+                RoundTripCase.of("a generated column in a columnDefinition, added", BASE,
+                                product("numeric(12,2) generated always as (price * 2) stored", "BigDecimal doubled;"))
+                        .changes("add_column product.doubled")
+                        .rowsAtV1("INSERT INTO product (id, title, price) VALUES (1, 'Pen', 1.25)")
+                        .expectAtV2("SELECT doubled FROM product", "2.50"),
+                RoundTripCase.of("a collation in a columnDefinition, changed",
+                                product("varchar(40) collate \\\"C\\\"", "String code;"),
+                                product("varchar(40) collate \\\"POSIX\\\" not null", "String code;"))
+                        .changes("alter_column product.code")
+                        .warns("not-null-without-default"),
                 RoundTripCase.of("a default, NOT NULL and a named check in one columnDefinition, added", BASE,
                                 product("integer default 0 not null constraint ck_product_qty check (qty >= 0)",
                                         "Integer qty;"))

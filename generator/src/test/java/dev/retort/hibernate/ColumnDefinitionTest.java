@@ -30,6 +30,19 @@ class ColumnDefinitionTest {
         assertEquals(sql, definition.type());
     }
 
+    @Test
+    @DisplayName("a collation, quoted or folded, and a stored generation expression")
+    void collationAndGeneration() {
+        ColumnDefinition definition = ColumnDefinition.parse("numeric(12,2) collate \"C\" generated always as "
+                + "(price * (1 + rate)) stored not null");
+        assertEquals("numeric(12,2)", definition.type());
+        assertEquals("C", definition.collation());
+        assertEquals("price * (1 + rate)", definition.generated());
+        assertTrue(definition.notNull());
+        assertEquals(List.of(), definition.unsupported());
+        assertEquals("posix", ColumnDefinition.parse("text COLLATE POSIX").collation());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "boolean default false | boolean | false",
@@ -119,8 +132,8 @@ class ColumnDefinitionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "integer generated always as (a + b) stored | generated always as (a + b) stored",
-            "text collate \"C\" | collate \"C\"",
+            "text compression pglz | compression pglz",
+            "text collate \"C\" collate \"POSIX\" | collate \"POSIX\"",
             "bigint primary key | primary key",
             "varchar(20) unique nulls not distinct | unique nulls not distinct",
             "integer check (x > 0) no inherit | check (x > 0) no inherit",

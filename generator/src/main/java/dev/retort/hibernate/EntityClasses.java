@@ -2,9 +2,12 @@ package dev.retort.hibernate;
 
 import dev.retort.migration.PackageScanner;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The classes of the entity packages Hibernate must see: entities, embeddables, mapped superclasses and
  * converters, and the packages that carry a {@code package-info} with annotations (generators, type
- * registrations). Found with {@link PackageScanner}, loaded without being initialized.
+ * registrations). Found with {@link PackageScanner}; a class is loaded (without being initialized) only when its
+ * class file names one of the mapping annotations, so the other classes of an entity package (a servlet listener
+ * whose API the application server provides, say) need not be loadable, as with Hibernate's own scanning.
  */
 record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int entityCount) {
 
@@ -46,6 +51,9 @@ record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int
                 annotatedPackages.add(name.substring(0, name.length() - PACKAGE_INFO.length() - 1));
                 continue;
             }
+            if (!mayBeMapped(loader, name)) {
+                continue;
+            }
             Class<?> type = load(loader, name);
             String mapped = mappedAnnotation(type);
             if (mapped != null) {
@@ -61,6 +69,46 @@ record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int
                     + ". Check the package names and that the compiled entity classes are on the class path.");
         }
         return new EntityClasses(classes, annotatedPackages, entities);
+    }
+
+    /**
+     * Whether the class file of {@code name} mentions a mapping annotation's type. A runtime annotation's type is a
+     * constant of the class file in the JVM's descriptor form ({@code Ljakarta/persistence/Entity;}), so a class
+     * without one cannot carry it; the check reads bytes and loads nothing. A class file that cannot be read is
+     * loaded, so that loading reports the problem.
+     */
+    static boolean mayBeMapped(ClassLoader loader, String name) {
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+                return true;
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            return true;
+        }
+        for (byte[] descriptor : DESCRIPTORS) {
+            if (contains(bytes, descriptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<byte[]> DESCRIPTORS = MAPPED_ANNOTATIONS.stream()
+            .map(a -> ("L" + a.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII)).toList();
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Class<?> load(ClassLoader loader, String name) {

@@ -70,6 +70,9 @@ public final class HibernateOracle {
     public static List<Class<?>> classes(ClassLoader loader, String entityPackage) {
         List<Class<?>> classes = new ArrayList<>();
         for (String name : PackageScanner.classNames(loader, entityPackage)) {
+            if (!name.endsWith(".package-info") && !EntityClasses.mayBeMapped(loader, name)) {
+                continue; // as Hibernate's own scanning: a class that names no mapping annotation is never loaded
+            }
             try {
                 Class<?> type = Class.forName(name, false, loader);
                 if (name.endsWith(".package-info") || type.isAnnotationPresent(Entity.class)

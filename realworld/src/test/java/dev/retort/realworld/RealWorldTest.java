@@ -86,7 +86,7 @@ class RealWorldTest {
                 Map<String, Map<String, String>> before;
                 try (Connection c = db.connect()) {
                     seeder = Seeder.seed(c, Set.of(VERSION_TABLE));
-                    before = Seeder.dump(c, seeder.seeded());
+                    before = seeder.dump(c, seeder.seeded());
                 }
                 assertTrue(seeder.seeded().size() * 2 >= seeder.seeded().size() + seeder.skipped().size(),
                         () -> "fewer than half the tables of " + from + " took a row: " + seeder.skipped());
@@ -104,7 +104,7 @@ class RealWorldTest {
                 assertClean(ws);
                 Map<String, Map<String, String>> upgraded;
                 try (Connection c = db.connect()) {
-                    upgraded = Seeder.dump(c, before.keySet());
+                    upgraded = seeder.dump(c, before.keySet());
                 }
                 assertRowsSurvive(before, upgraded, "upgrading " + from + " to " + to);
 
@@ -113,7 +113,7 @@ class RealWorldTest {
                 assertCatalog(hibernate(from), db, "after downgrading " + to + " to " + from);
                 Map<String, Map<String, String>> downgraded;
                 try (Connection c = db.connect()) {
-                    downgraded = Seeder.dump(c, before.keySet());
+                    downgraded = seeder.dump(c, before.keySet());
                 }
                 assertRowsSurvive(before, withoutColumnsMissingFrom(downgraded, upgraded),
                         "downgrading " + to + " to " + from);

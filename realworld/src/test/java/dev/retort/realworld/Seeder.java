@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * database would find it: every column holds a value (of its type; the first value a single-column check
  * allows; the parent row's key in a foreign key), parents before children. A table whose row the server
  * refuses (a cycle of required references, a check it cannot read) is left empty and named in
- * {@link #skipped()}. {@link #dump(Connection, Set)} reads the rows back as text, to hold them against later.
+ * {@link #skipped()}. {@link #dump(Connection, Set)} reads the rows back as text, each value in the type its column
+ * had when seeded (a {@code timestamp} that became {@code timestamptz} holds the same instant, spelled otherwise),
+ * to hold them against later.
  */
 final class Seeder {
 
@@ -86,18 +88,30 @@ final class Seeder {
         return found;
     }
 
-    /** Each of {@code tables}' rows as column → text, for the columns the table has now. */
-    static Map<String, Map<String, String>> dump(Connection connection, Set<String> tables) throws SQLException {
+    /**
+     * Each of {@code tables}' rows as column → text, for the columns the table has now, each read as the type it had
+     * when seeded (cast back, where it changed since).
+     */
+    Map<String, Map<String, String>> dump(Connection connection, Set<String> tables) throws SQLException {
         Map<String, Map<String, String>> dump = new TreeMap<>();
         try (Statement st = connection.createStatement()) {
             for (String table : tables) {
-                try (ResultSet exists = st.executeQuery("SELECT to_regclass('public." + quote(table) + "') IS NOT NULL")) {
-                    exists.next();
-                    if (!exists.getBoolean(1)) {
-                        continue;
+                List<String> select = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT a.attname FROM pg_attribute a WHERE a.attrelid = to_regclass("
+                        + "'public." + quote(table).replace("'", "''") + "') AND a.attnum > 0 AND NOT a.attisdropped "
+                        + "ORDER BY a.attnum")) {
+                    while (rs.next()) {
+                        String column = rs.getString(1);
+                        String seededType = columns.getOrDefault(table, List.of()).stream()
+                                .filter(c -> c.name().equals(column)).map(Column::type).findFirst().orElse(null);
+                        select.add(quote(column) + (seededType == null ? "" : "::" + seededType) + "::text AS "
+                                + quote(column));
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT * FROM public." + quote(table))) {
+                if (select.isEmpty()) {
+                    continue; // the table is gone
+                }
+                try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", select) + " FROM public." + quote(table))) {
                     int n = rs.getMetaData().getColumnCount();
                     int count = 0;
                     while (rs.next()) {
@@ -262,7 +276,7 @@ final class Seeder {
         }
         return switch (column.category()) {
             case 'S' -> column.length() > 0 && column.length() < 4 ? "s".repeat(column.length()) : "seed";
-            case 'N' -> column.typeName().equals("oid") ? null : "1";
+            case 'N' -> "1"; // an oid too: a large object reference nothing checks
             case 'B' -> "true";
             case 'D' -> switch (column.typeName()) {
                 case "date" -> "2024-02-29";

@@ -23,7 +23,7 @@ final class PostgresAlterColumn {
     }
 
     List<Statement> statements(AlterColumn op) {
-        String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
+        String prefix = "ALTER TABLE " + clauses.relation(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
         List<Statement> out = new ArrayList<>();
         Change<Identity> identity = op.identity();
         if (identity != null && identity.to() == null) {
@@ -35,7 +35,7 @@ final class PostgresAlterColumn {
         }
         if (typeChanges) {
             if (op.using() == null && !op.allowLoss()) {
-                Statement guard = PostgresNarrowing.guard(op.table(), op.column(),
+                Statement guard = PostgresNarrowing.guard(op.table(), clauses.relation(op.table()), op.column(),
                         op.type().fromKnown() ? op.type().from() : null, op.type().to());
                 if (guard != null) {
                     out.add(guard);

@@ -25,6 +25,26 @@ import java.util.stream.Collectors;
 /** The clauses PostgreSQL DDL statements are built from: column definitions, constraints, sequence options. */
 final class PostgresClauses {
 
+    /** The schema the statements' objects are in, {@code null} for the working schema (names left unqualified). */
+    private final String schema;
+
+    PostgresClauses() {
+        this(null);
+    }
+
+    PostgresClauses(String schema) {
+        this.schema = schema;
+    }
+
+    /** A table, sequence, type, view or index name, qualified with the schema when there is one. */
+    String relation(String name) {
+        return relation(schema, name);
+    }
+
+    static String relation(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
     String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type().sql());
         if (column.collation() != null) {
@@ -72,7 +92,8 @@ final class PostgresClauses {
             @Override
             public String visit(ForeignKey fk) {
                 return "FOREIGN KEY (" + columnList(fk.columns()) + ") REFERENCES "
-                        + quote(fk.referencedTable()) + " (" + columnList(fk.referencedColumns()) + ")"
+                        + relation(fk.referencedSchema() != null ? fk.referencedSchema() : schema, fk.referencedTable())
+                        + " (" + columnList(fk.referencedColumns()) + ")"
                         + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql())
                         + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
                         + deferrability(fk.deferrability());
@@ -107,21 +128,21 @@ final class PostgresClauses {
     }
 
     String tableComment(String table, String comment) {
-        return "COMMENT ON TABLE " + quote(table) + " IS " + (comment == null ? "NULL" : literal(comment));
+        return "COMMENT ON TABLE " + relation(table) + " IS " + (comment == null ? "NULL" : literal(comment));
     }
 
     String columnComment(String table, String column, String comment) {
-        return "COMMENT ON COLUMN " + quote(table) + "." + quote(column) + " IS "
+        return "COMMENT ON COLUMN " + relation(table) + "." + quote(column) + " IS "
                 + (comment == null ? "NULL" : literal(comment));
     }
 
     String createSequence(Sequence sequence) {
         String options = String.join(" ", sequenceOptions(sequence.options(), null));
-        return "CREATE SEQUENCE " + quote(sequence.name())
+        return "CREATE SEQUENCE " + relation(sequence.name())
                 + (sequence.dataType() != null ? " AS " + sequence.dataType() : "")
                 + (options.isEmpty() ? "" : " " + options)
                 + (sequence.ownedByTable() != null
-                    ? " OWNED BY " + quote(sequence.ownedByTable()) + "." + quote(sequence.ownedByColumn()) : "");
+                    ? " OWNED BY " + relation(sequence.ownedByTable()) + "." + quote(sequence.ownedByColumn()) : "");
     }
 
     List<Statement> alterSequence(AlterSequence op) {
@@ -140,12 +161,12 @@ final class PostgresClauses {
                     || !Objects.equals(from.ownedByColumn(), to.ownedByColumn());
         if (ownerChanged) {
             parts.add(to.ownedByTable() == null ? "OWNED BY NONE"
-                    : "OWNED BY " + quote(to.ownedByTable()) + "." + quote(to.ownedByColumn()));
+                    : "OWNED BY " + relation(to.ownedByTable()) + "." + quote(to.ownedByColumn()));
         }
         if (parts.isEmpty()) {
             return List.of();
         }
-        return List.of(Statement.of("ALTER SEQUENCE " + quote(to.name()) + " " + String.join(" ", parts)));
+        return List.of(Statement.of("ALTER SEQUENCE " + relation(to.name()) + " " + String.join(" ", parts)));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -14,10 +15,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
@@ -30,11 +33,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** PostgreSQL DDL for every operation. */
+/**
+ * PostgreSQL DDL for every operation. Objects are named as they are (the working schema, found through the
+ * connection's {@code search_path}) unless an operation is {@link InSchema}: then its statements qualify every
+ * object they name with that schema.
+ */
 public final class PostgresDialect implements Dialect {
 
-    private final PostgresClauses clauses = new PostgresClauses();
-    private final PostgresAlterColumn alterColumn = new PostgresAlterColumn(clauses);
+    private final String schema;
+    private final PostgresClauses clauses;
+    private final PostgresAlterColumn alterColumn;
+
+    public PostgresDialect() {
+        this(null);
+    }
+
+    private PostgresDialect(String schema) {
+        this.schema = schema;
+        this.clauses = new PostgresClauses(schema);
+        this.alterColumn = new PostgresAlterColumn(clauses);
+    }
+
+    private String relation(String name) {
+        return clauses.relation(name);
+    }
 
     @Override
     public String quote(String identifier) {
@@ -69,12 +91,12 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<Statement> visit(DropTable op) {
-            return one("DROP TABLE " + quote(op.name()));
+            return one("DROP TABLE " + relation(op.name()));
         }
 
         @Override
         public List<Statement> visit(RenameTable op) {
-            return one("ALTER TABLE " + quote(op.from()) + " RENAME TO " + quote(op.to()));
+            return one("ALTER TABLE " + relation(op.from()) + " RENAME TO " + quote(op.to()));
         }
 
         @Override
@@ -129,12 +151,12 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<Statement> visit(DropSequence op) {
-            return one("DROP SEQUENCE " + quote(op.name()));
+            return one("DROP SEQUENCE " + relation(op.name()));
         }
 
         @Override
         public List<Statement> visit(CreateEnumType op) {
-            return one("CREATE TYPE " + quote(op.type().name()) + " AS ENUM ("
+            return one("CREATE TYPE " + relation(op.type().name()) + " AS ENUM ("
                     + op.type().values().stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", "))
                     + ")");
         }
@@ -145,14 +167,14 @@ public final class PostgresDialect implements Dialect {
             // failure. PostgreSQL refuses to use the value before that transaction commits: generate puts added
             // values in a revision of their own, before the one that may use them. IF NOT EXISTS lets a
             // non-transactional revision that failed after this point run again.
-            return one("ALTER TYPE " + quote(op.type()) + " ADD VALUE IF NOT EXISTS " + literal(op.value())
+            return one("ALTER TYPE " + relation(op.type()) + " ADD VALUE IF NOT EXISTS " + literal(op.value())
                     + (op.before() != null ? " BEFORE " + literal(op.before()) : "")
                     + (op.after() != null ? " AFTER " + literal(op.after()) : ""));
         }
 
         @Override
         public List<Statement> visit(DropEnumType op) {
-            return one("DROP TYPE " + quote(op.name()));
+            return one("DROP TYPE " + relation(op.name()));
         }
 
         @Override
@@ -162,12 +184,30 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<Statement> visit(CreateView op) {
-            return one("CREATE VIEW " + quote(op.view().name()) + " AS\n" + op.view().query());
+            return one("CREATE VIEW " + relation(op.view().name()) + " AS\n" + op.view().query());
         }
 
         @Override
         public List<Statement> visit(DropView op) {
-            return one("DROP VIEW " + quote(op.name()));
+            return one("DROP VIEW " + relation(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(CreateSchema op) {
+            return one("CREATE SCHEMA " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(DropSchema op) {
+            return one("DROP SCHEMA " + quote(op.name()));
+        }
+
+        @Override
+        public List<Statement> visit(InSchema op) {
+            if (schema != null) {
+                throw new IllegalStateException("Nested schemas: " + op.describe());
+            }
+            return new PostgresDialect(op.schema()).statements(op.operation());
         }
 
         @Override
@@ -183,7 +223,7 @@ public final class PostgresDialect implements Dialect {
         }
         table.constraints().forEach(c -> lines.add(clauses.constraint(c)));
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.of("CREATE TABLE " + quote(table.name()) + " ("
+        out.add(Statement.of("CREATE TABLE " + relation(table.name()) + " ("
                 + (lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n") + ")"));
         for (Index index : table.indexes()) {
             out.add(createIndex(table.name(), index, false));
@@ -212,7 +252,7 @@ public final class PostgresDialect implements Dialect {
         String sql = "CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX "
                 + (concurrently ? "CONCURRENTLY " : "")
                 + (index.name() != null ? quote(index.name()) + " " : "")
-                + "ON " + quote(table)
+                + "ON " + relation(table)
                 + (index.method() != null ? " USING " + index.method() : "")
                 + " (" + index.elements().stream().map(clauses::indexElement).collect(Collectors.joining(", ")) + ")"
                 + (index.include().isEmpty() ? "" : " INCLUDE (" + clauses.columnList(index.include()) + ")")
@@ -221,12 +261,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     private Statement dropIndex(DropIndex op) {
-        String sql = "DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + quote(op.name());
+        String sql = "DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + relation(op.name());
         return op.concurrently() ? Statement.outsideTransaction(sql) : Statement.of(sql);
     }
 
     private String alterTable(String table) {
-        return "ALTER TABLE " + quote(table) + " ";
+        return "ALTER TABLE " + relation(table) + " ";
     }
 
     private static List<Statement> one(String sql) {

@@ -241,7 +241,7 @@ final class PostgresNarrowing {
      * The statement that stops a narrowing of {@code table.column} when rows would lose data, or {@code null}
      * when the change loses nothing. It locks the table first, so no row written after the count slips through.
      */
-    static Statement guard(String table, String column, ColumnType from, ColumnType to) {
+    static Statement guard(String table, String relation, String column, ColumnType from, ColumnType to) {
         boolean array = Shape.of(to).array();
         String x = array ? "e" : quote(column);
         Loss loss = loss(from, to, x);
@@ -258,8 +258,8 @@ final class PostgresNarrowing {
                 + "(.allowLoss() on the type change converts with a plain cast, or give a USING expression).";
         String format = before.replace("%", "%%") + "%" + after.replace("%", "%%");
         String body = "\nDECLARE\n    rows_lost bigint;\nBEGIN\n"
-                + "    LOCK TABLE " + quote(table) + " IN ACCESS EXCLUSIVE MODE;\n"
-                + "    SELECT count(*) INTO rows_lost FROM " + quote(table) + " WHERE " + quote(column)
+                + "    LOCK TABLE " + relation + " IN ACCESS EXCLUSIVE MODE;\n"
+                + "    SELECT count(*) INTO rows_lost FROM " + relation + " WHERE " + quote(column)
                 + " IS NOT NULL AND " + rows + ";\n"
                 + "    IF rows_lost > 0 THEN\n"
                 + "        RAISE EXCEPTION " + PostgresIdentifiers.literal(format)

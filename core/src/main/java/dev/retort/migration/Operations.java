@@ -8,6 +8,7 @@ import dev.retort.op.AlterSequence;
 import dev.retort.op.Change;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -15,10 +16,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -51,14 +54,44 @@ import java.util.function.Consumer;
 public final class Operations {
 
     private final OperationExecutor executor;
+    private final String schema;
 
     public Operations(OperationExecutor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this(executor, null);
     }
 
-    /** Runs any operation record as it is. */
+    private Operations(OperationExecutor executor, String schema) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.schema = schema;
+    }
+
+    /**
+     * The same operations on the objects of schema {@code name} instead of the working schema:
+     * {@code op.schema("audit").createTable("log", ...)} creates {@code audit.log}. A foreign key created there
+     * references a table of the same schema unless it names another ({@code ForeignKey.of(...).inSchema("public")}).
+     */
+    public Operations schema(String name) {
+        if (schema != null) {
+            throw new IllegalStateException("op.schema(\"" + name + "\") on op.schema(\"" + schema + "\"): choose one");
+        }
+        return new Operations(executor, dev.retort.schema.Names.require(name, "schema name"));
+    }
+
+    /** Runs any operation record as it is (in this view's schema, if it has one). */
     public void run(Operation operation) {
-        executor.execute(operation);
+        executor.execute(schema == null || operation instanceof InSchema ? operation : new InSchema(schema, operation));
+    }
+
+    // --- schemas --------------------------------------------------------------------------------------
+
+    /** {@code CREATE SCHEMA name}; undone by {@link #dropSchema(String)}. */
+    public void createSchema(String name) {
+        executor.execute(new CreateSchema(name));
+    }
+
+    /** {@code DROP SCHEMA name}: PostgreSQL refuses while anything is left in it. */
+    public void dropSchema(String name) {
+        executor.execute(new DropSchema(name));
     }
 
     // --- tables ---------------------------------------------------------------------------------------

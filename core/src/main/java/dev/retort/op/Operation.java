@@ -7,7 +7,8 @@ package dev.retort.op;
 public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
         CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
-        CreateEnumType, AddEnumValue, DropEnumType, SetTableComment, CreateView, DropView, ExecuteSql {
+        CreateEnumType, AddEnumValue, DropEnumType, SetTableComment, CreateView, DropView, CreateSchema, DropSchema,
+        InSchema, ExecuteSql {
 
     /**
      * The operation that undoes this one, built from what this operation carries (never from the database).

@@ -43,6 +43,9 @@ public interface OperationVisitor<R> {
     R visit(SetTableComment op);
     R visit(CreateView op);
     R visit(DropView op);
+    R visit(CreateSchema op);
+    R visit(DropSchema op);
+    R visit(InSchema op);
 
     R visit(ExecuteSql op);
 }

@@ -6,10 +6,20 @@ import java.util.Objects;
 /**
  * A foreign key from {@code columns} of the owning table to {@code referencedColumns} of
  * {@code referencedTable}, e.g. {@code ForeignKey.of("fk_entries_user", "user_id", "users", "id").onDelete(CASCADE)}.
+ *
+ * @param referencedSchema the schema of the referenced table when it is not the owning table's
+ *                         ({@code ForeignKey.of(...).inSchema("iam")}), else {@code null}
  */
 public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
-                         ReferentialAction onDelete, ReferentialAction onUpdate, Deferrability deferrability)
+                         ReferentialAction onDelete, ReferentialAction onUpdate, Deferrability deferrability,
+                         String referencedSchema)
         implements Constraint {
+
+    /** A foreign key to a table of the owning table's schema. */
+    public ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+                      ReferentialAction onDelete, ReferentialAction onUpdate, Deferrability deferrability) {
+        this(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrability, null);
+    }
 
     public ForeignKey {
         columns = Names.requireColumns(columns, "foreign key");
@@ -22,6 +32,9 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
         Objects.requireNonNull(onDelete, "onDelete");
         Objects.requireNonNull(onUpdate, "onUpdate");
         Objects.requireNonNull(deferrability, "deferrability");
+        if (referencedSchema != null) {
+            Names.require(referencedSchema, "referenced schema");
+        }
     }
 
     public static ForeignKey of(String name, String column, String referencedTable, String referencedColumn) {
@@ -35,15 +48,24 @@ public record ForeignKey(String name, List<String> columns, String referencedTab
     }
 
     public ForeignKey onDelete(ReferentialAction value) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, value, onUpdate, deferrability);
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, value, onUpdate, deferrability,
+                referencedSchema);
     }
 
     public ForeignKey onUpdate(ReferentialAction value) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, value, deferrability);
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, value, deferrability,
+                referencedSchema);
     }
 
     public ForeignKey deferrable(Deferrability value) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, value);
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, value,
+                referencedSchema);
+    }
+
+    /** The same key, referencing {@code referencedTable} in schema {@code schema} ({@code null}: the owning table's). */
+    public ForeignKey inSchema(String schema) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrability,
+                schema);
     }
 
     @Override

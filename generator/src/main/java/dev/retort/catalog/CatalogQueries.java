@@ -14,6 +14,10 @@ final class CatalogQueries {
     static final String NAMESPACE = """
             SELECT n.oid, n.nspname FROM pg_namespace n WHERE n.nspname = current_schema()""";
 
+    /** A schema by name. */
+    static final String NAMED_NAMESPACE = """
+            SELECT n.oid, n.nspname FROM pg_namespace n WHERE n.nspname = ?""";
+
     /** Plain and partitioned tables; not partitions, views, or tables an extension owns. */
     static final String TABLES = """
             SELECT c.oid, c.relname, d.description
@@ -62,6 +66,9 @@ final class CatalogQueries {
                          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
                          ORDER BY u.ord) AS columns,
                    r.relname AS referenced_table,
+                   CASE WHEN r.relnamespace <> c.relnamespace
+                        THEN (SELECT rn.nspname FROM pg_namespace rn WHERE rn.oid = r.relnamespace) END
+                       AS referenced_schema,
                    ARRAY(SELECT a.attname::text
                          FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord)
                          JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum

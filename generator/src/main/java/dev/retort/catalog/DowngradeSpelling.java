@@ -7,6 +7,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Index;
@@ -49,23 +50,41 @@ public final class DowngradeSpelling {
             "\\(?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\)?::text (=|<>) (ANY|ALL) "
                     + "\\(\\(?ARRAY\\[((?:'(?:[^']|'')*'::character varying(?:, )?)+)\\]\\)?::text\\[\\]\\)");
 
-    /** What is spelled: a check's expression, or an index's predicate (which the server prints in its pretty form). */
+    /**
+     * What is spelled: a check's expression, or an index's predicate (which the server prints in its pretty form),
+     * on {@code table}, the table as SQL names it (qualified when it is in a schema other than the working one).
+     */
     private record Spelled(String table, Index index, String text) {
     }
 
     /** The diff with each dropped check and index predicate in the spelling the server restores exactly. */
     public Diff apply(Connection connection, Diff diff) throws SQLException {
+        List<Operation> spelled = new ArrayList<>();
+        for (Operation op : diff.operations()) {
+            if (op instanceof InSchema in) {
+                Diff inner = applyIn(connection, new Diff(List.of(in.operation()), List.of(), 0), in.schema());
+                spelled.add(new InSchema(in.schema(), inner.operations().get(0)));
+            } else {
+                spelled.add(op);
+            }
+        }
+        return applyIn(connection, new Diff(spelled, diff.warnings(), diff.unsupported()), null);
+    }
+
+    private Diff applyIn(Connection connection, Diff diff, String schema) throws SQLException {
         Map<String, Set<Spelled>> wanted = new LinkedHashMap<>();
+        java.util.function.UnaryOperator<String> sql = table -> schema == null ? PostgresIdentifiers.quote(table)
+                : PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.quote(table);
         for (Operation op : diff.operations()) {
             if (op instanceof DropConstraint drop && drop.definition() instanceof CheckConstraint check) {
-                want(wanted, new Spelled(drop.table(), null, check.expression()));
+                want(wanted, new Spelled(sql.apply(drop.table()), null, check.expression()));
             } else if (op instanceof DropIndex drop && drop.definition() != null && drop.table() != null
                     && drop.definition().where() != null) {
-                want(wanted, new Spelled(drop.table(), drop.definition(), drop.definition().where()));
+                want(wanted, new Spelled(sql.apply(drop.table()), drop.definition(), drop.definition().where()));
             } else if (op instanceof DropTable drop && drop.definition() != null) {
-                drop.definition().checks().forEach(c -> want(wanted, new Spelled(drop.name(), null, c.expression())));
+                drop.definition().checks().forEach(c -> want(wanted, new Spelled(sql.apply(drop.name()), null, c.expression())));
                 drop.definition().indexes().stream().filter(i -> i.where() != null)
-                        .forEach(i -> want(wanted, new Spelled(drop.name(), i, i.where())));
+                        .forEach(i -> want(wanted, new Spelled(sql.apply(drop.name()), i, i.where())));
             }
         }
         if (wanted.isEmpty()) {
@@ -75,15 +94,15 @@ public final class DowngradeSpelling {
         List<Operation> operations = new ArrayList<>();
         for (Operation op : diff.operations()) {
             if (op instanceof DropConstraint drop && drop.definition() instanceof CheckConstraint check) {
-                operations.add(new DropConstraint(drop.table(), drop.name(), check(exact, drop.table(), check)));
+                operations.add(new DropConstraint(drop.table(), drop.name(), check(exact, sql.apply(drop.table()), check)));
             } else if (op instanceof DropIndex drop && drop.definition() != null && drop.table() != null) {
-                operations.add(new DropIndex(drop.table(), drop.name(), index(exact, drop.table(), drop.definition()),
+                operations.add(new DropIndex(drop.table(), drop.name(), index(exact, sql.apply(drop.table()), drop.definition()),
                         drop.concurrently()));
             } else if (op instanceof DropTable drop && drop.definition() != null) {
                 Table table = drop.definition();
                 operations.add(new DropTable(drop.name(), table
-                        .withChecks(table.checks().stream().map(c -> check(exact, table.name(), c)).toList())
-                        .withIndexes(table.indexes().stream().map(i -> index(exact, table.name(), i)).toList())));
+                        .withChecks(table.checks().stream().map(c -> check(exact, sql.apply(table.name()), c)).toList())
+                        .withIndexes(table.indexes().stream().map(i -> index(exact, sql.apply(table.name()), i)).toList())));
             } else {
                 operations.add(op);
             }
@@ -132,8 +151,7 @@ public final class DowngradeSpelling {
             int n = 0;
             for (Map.Entry<String, Set<Spelled>> entry : wanted.entrySet()) {
                 String temp = "retort_restore_" + n++;
-                if (!attempt(c, st, "CREATE TEMP TABLE " + temp + " (LIKE " + PostgresIdentifiers.quote(entry.getKey())
-                        + ")")) {
+                if (!attempt(c, st, "CREATE TEMP TABLE " + temp + " (LIKE " + entry.getKey() + ")")) {
                     continue;
                 }
                 for (Spelled spelled : entry.getValue()) {

@@ -71,18 +71,35 @@ public final class PostgresCatalogReader {
 
     /** {@link #read}, with the objects PostgreSQL does not enforce or use, in the same queries. */
     public Catalog readCatalog(Connection connection) {
+        Catalog catalog = readCatalog(connection, null);
+        if (catalog == null) {
+            throw new CatalogReadException("The connection has no current schema to read: its search_path "
+                    + "names no existing schema. Create the schema or fix the search_path.");
+        }
+        return catalog;
+    }
+
+    /**
+     * Schema {@code schema} ({@code null}: the connection's current_schema()), or {@code null} when the database
+     * has no schema of that name. A foreign key into another schema names it ({@code ForeignKey.referencedSchema}).
+     */
+    public Catalog readCatalog(Connection connection, String schema) {
         List<Unenforced> unenforced = new ArrayList<>();
         try {
             long namespace;
             String schemaName;
-            try (PreparedStatement ps = connection.prepareStatement(CatalogQueries.NAMESPACE);
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new CatalogReadException("The connection has no current schema to read: its search_path "
-                            + "names no existing schema. Create the schema or fix the search_path.");
+            try (PreparedStatement ps = connection.prepareStatement(schema == null ? CatalogQueries.NAMESPACE
+                    : CatalogQueries.NAMED_NAMESPACE)) {
+                if (schema != null) {
+                    ps.setString(1, schema);
                 }
-                namespace = rs.getLong(1);
-                schemaName = rs.getString(2);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    namespace = rs.getLong(1);
+                    schemaName = rs.getString(2);
+                }
             }
             Map<Long, TableParts> tables = new HashMap<>();
             query(connection, CatalogQueries.TABLES, namespace, rs -> {
@@ -166,7 +183,7 @@ public final class PostgresCatalogReader {
             case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(name, rs.getString("definition"))));
             case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString("referenced_table"),
                     strings(rs.getArray("referenced_columns")), action(name, rs.getString("confdeltype")),
-                    action(name, rs.getString("confupdtype")), deferrability(rs)));
+                    action(name, rs.getString("confupdtype")), deferrability(rs), rs.getString("referenced_schema")));
             default -> throw new IllegalStateException("Unexpected constraint type for " + name);
         }
     }

@@ -55,25 +55,87 @@ final class Autogenerate {
      */
     Comparison compare(Connection connection) {
         CatalogFilter filter = workspace.filter();
-        EntitySource entities = workspace.entities();
-        CompletableFuture<Schema> desiredLater = CompletableFuture.supplyAsync(
-                () -> filter.apply(new HibernateSchemaReader().readCached(entities, debug)), Autogenerate::daemon);
-        List<String> heads = requireAtHead(connection);
         try {
-            PostgresCatalogReader.Catalog catalog = new PostgresCatalogReader(filter).readCatalog(connection);
-            Schema actual = catalog.schema();
-            Schema desired = join(desiredLater);
-            CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, desired, actual);
-            Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
-            if (forms.unavailable() == null) {
+            String working = workingSchema(connection);
+            EntitySource entities = workspace.entities().withDefaultSchema(working);
+            CompletableFuture<List<Schema>> desiredLater = CompletableFuture.supplyAsync(
+                    () -> new HibernateSchemaReader().readAllCached(entities, debug).stream().map(filter::apply).toList(),
+                    Autogenerate::daemon);
+            List<String> heads = requireAtHead(connection);
+            PostgresCatalogReader reader = new PostgresCatalogReader(filter);
+            PostgresCatalogReader.Catalog catalog = reader.readCatalog(connection, working);
+            List<Schema> desiredSchemas = join(desiredLater);
+            List<SchemaComparator.Part> parts = new ArrayList<>();
+            List<Warning> database = new ArrayList<>(unenforced(catalog));
+            Schema desired = null;
+            CanonicalForms workingForms = CanonicalForms.NONE;
+            for (String name : compared(working, desiredSchemas)) {
+                Schema want = desiredSchemas.stream().filter(s -> name.equals(s.name())).findFirst()
+                        .orElse(Schema.empty(name));
+                PostgresCatalogReader.Catalog have = name.equals(working) ? catalog : reader.readCatalog(connection, name);
+                if (have != null && !name.equals(working)) {
+                    database.addAll(unenforced(have));
+                }
+                Schema actual = have == null ? null : have.schema();
+                CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, want,
+                        actual == null ? Schema.empty(name) : actual);
+                parts.add(new SchemaComparator.Part(want, actual, new PostgresComparisonDialect(forms)));
+                if (name.equals(working)) {
+                    desired = want;
+                    workingForms = forms;
+                }
+            }
+            Diff diff = new SchemaComparator(parts.get(0).dialect()).compare(parts, working);
+            if (workingForms.unavailable() == null) {
                 diff = new DowngradeSpelling().apply(connection, diff);
             }
-            return new Comparison(desired, actual, withRulesOnlyWarning(diff, forms, connection), heads,
-                    unenforced(catalog));
+            return new Comparison(desired, catalog.schema(), withRulesOnlyWarning(diff, workingForms, connection),
+                    heads, database);
         } catch (SQLException e) {
             // The catalog reader explains its own failures; this is the canonicalizer's, asking PostgreSQL to spell.
             throw new DatabaseException("Comparing the entities with the database failed", e);
         }
+    }
+
+    /** The schema the connection works in: its current_schema(), which retort.yaml's {@code schema:} sets. */
+    private static String workingSchema(Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+            String name = rs.next() ? rs.getString(1) : null;
+            if (name == null) {
+                throw new dev.retort.catalog.CatalogReadException("The connection has no current schema to read: its "
+                        + "search_path names no existing schema. Create the schema or fix the search_path.");
+            }
+            return name;
+        }
+    }
+
+    /**
+     * The schemas to compare, the working one first: retort.yaml's {@code schemas:} when it names any (and every
+     * schema the entities use must be among them), else the working one and each the entities use.
+     */
+    private List<String> compared(String working, List<Schema> desired) {
+        List<String> configured = workspace.schemas();
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        names.add(working);
+        if (configured.isEmpty()) {
+            desired.stream().filter(s -> !s.tables().isEmpty() || !s.sequences().isEmpty() || !s.views().isEmpty()
+                    || !s.enumTypes().isEmpty()).map(Schema::name).forEach(names::add);
+            return List.copyOf(names);
+        }
+        names.addAll(configured);
+        for (Schema schema : desired) {
+            boolean used = !schema.tables().isEmpty() || !schema.sequences().isEmpty() || !schema.views().isEmpty();
+            if (used && !names.contains(schema.name())) {
+                String tables = schema.tables().stream().limit(5).map(t -> schema.name() + "." + t.name())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new RetortException("The entities map tables to schema " + schema.name() + " (" + tables
+                        + (schema.tables().size() > 5 ? ", ..." : "") + "), which retort.yaml's schemas: "
+                        + configured + " does not list. Add " + schema.name() + " to schemas:, or move those "
+                        + "entities to a listed schema.");
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** What the catalog holds but PostgreSQL does not use or enforce, and what to do about each. */
@@ -123,7 +185,7 @@ final class Autogenerate {
         thread.start();
     }
 
-    private static Schema join(CompletableFuture<Schema> later) {
+    private static <T> T join(CompletableFuture<T> later) {
         try {
             return later.join();
         } catch (CompletionException e) {

@@ -288,6 +288,11 @@ final class Workspace {
         return config().schema();
     }
 
+    /** The schemas retort.yaml's {@code schemas:} names; empty for the working one and those the entities use. */
+    List<String> schemas() {
+        return config().schemas();
+    }
+
     DatabaseTarget target() {
         return ConnectionResolver.resolve(config(), options.url(), options.env(), context.env());
     }

@@ -99,7 +99,10 @@ public final class ConfigLoader {
                         "name the table, or remove the key for the default retort_version"),
                 notBlank(Interpolation.expand(doc.schema(), env, "schema", name), "schema", name,
                         "name the schema, or remove the key for the connection's own (public)"),
-                doc.environments(), entities, doc.include(), doc.exclude());
+                doc.environments(), entities, doc.include(), doc.exclude(),
+                doc.schemas() == null ? null : doc.schemas().stream().map(s -> notBlank(
+                        Interpolation.expand(s, env, "schemas", name), "schemas", name,
+                        "name each schema, or remove the key for the working schema and the entities' own")).toList());
     }
 
     /** {@code value}, which may be absent but not empty: an empty name would reach the database or a path. */

@@ -16,10 +16,12 @@ import java.util.TreeMap;
  * @param include      name patterns ({@code *}, {@code ?}) of the tables, sequences and types Retort manages;
  *                     empty for all
  * @param exclude      name patterns of those it leaves alone
+ * @param schemas      the PostgreSQL schemas {@code generate} and {@code check} compare; empty for the working
+ *                     schema and every schema the entities name
  */
 public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
                            String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
-                           List<String> include, List<String> exclude) {
+                           List<String> include, List<String> exclude, List<String> schemas) {
 
     public RetortConfig {
         environments = environments == null ? Map.of() : new TreeMap<>(environments);
@@ -27,11 +29,18 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
         entities = entities == null ? new EntitiesConfig(null, null, null, null) : entities;
         include = include == null ? List.of() : List.copyOf(include);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
+    }
+
+    public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
+                        String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
+                        List<String> include, List<String> exclude) {
+        this(file, baseDirectory, migrations, versionTable, schema, environments, entities, include, exclude, null);
     }
 
     public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
                         String schema, Map<String, EnvironmentConfig> environments) {
-        this(file, baseDirectory, migrations, versionTable, schema, environments, null, null, null);
+        this(file, baseDirectory, migrations, versionTable, schema, environments, null, null, null, null);
     }
 
     /** The configuration used when there is no {@code retort.yaml} and everything comes from options. */
@@ -46,6 +55,7 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                     @JsonProperty("environments") Map<String, EnvironmentConfig> environments,
                     @JsonProperty("entities") EntitiesConfig entities,
                     @JsonProperty("include") List<String> include,
-                    @JsonProperty("exclude") List<String> exclude) {
+                    @JsonProperty("exclude") List<String> exclude,
+                    @JsonProperty("schemas") List<String> schemas) {
     }
 }

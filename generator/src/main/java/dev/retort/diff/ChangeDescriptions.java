@@ -7,6 +7,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -14,10 +15,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
@@ -171,7 +174,8 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
 
             @Override
             public String visit(ForeignKey fk) {
-                return "(" + String.join(", ", fk.columns()) + ") -> " + fk.referencedTable() + " ("
+                return "(" + String.join(", ", fk.columns()) + ") -> "
+                        + (fk.referencedSchema() == null ? "" : fk.referencedSchema() + ".") + fk.referencedTable() + " ("
                         + String.join(", ", fk.referencedColumns()) + ")"
                         + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
                         + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql());
@@ -244,6 +248,33 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
         return new DetectedChange(dropped ? "drop_table_comment" : "create_table_comment", op.table(), null, null,
                 (dropped ? "removed table comment on '" : op.comment().from() == null ? "added table comment on '"
                         : "table comment changed on '") + op.table() + "'");
+    }
+
+    @Override
+    public DetectedChange visit(CreateSchema op) {
+        return new DetectedChange("create_schema", null, null, op.name(), "added schema '" + op.name() + "'");
+    }
+
+    @Override
+    public DetectedChange visit(DropSchema op) {
+        return new DetectedChange("drop_schema", null, null, op.name(), "removed schema '" + op.name() + "'");
+    }
+
+    /** The change of the wrapped operation, its table (or, for a schema-level object, its name) qualified. */
+    @Override
+    public DetectedChange visit(InSchema op) {
+        DetectedChange inner = op.operation().accept(this);
+        String prefix = op.schema() + ".";
+        String table = inner.table() == null ? null : prefix + inner.table();
+        String name = inner.table() == null && inner.name() != null ? prefix + inner.name() : inner.name();
+        String description = inner.description();
+        if (inner.table() != null) {
+            description = description.replace("'" + inner.table() + "'", "'" + table + "'")
+                    .replace("'" + inner.table() + ".", "'" + table + ".");
+        } else if (inner.name() != null) {
+            description = description.replace("'" + inner.name() + "'", "'" + name + "'");
+        }
+        return new DetectedChange(inner.op(), table, inner.column(), name, description);
     }
 
     @Override

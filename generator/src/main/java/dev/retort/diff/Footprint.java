@@ -7,6 +7,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -14,10 +15,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
@@ -63,10 +66,63 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\(\\s*'([^']+)'", Pattern.CASE_INSENSITIVE);
 
     static Footprint of(Operation operation) {
+        return of(operation, null);
+    }
+
+    /**
+     * The footprint of {@code operation} in a plan whose working schema is {@code working}: keys of objects in
+     * another schema carry it ({@code table:audit/log}); the working schema's do not. An operation in a schema
+     * also needs the schema itself ({@code schema:audit}), so a new schema comes first and a dropped one last.
+     */
+    static Footprint of(Operation operation, String working) {
+        String schema = null;
+        Operation inner = operation;
+        if (operation instanceof InSchema in) {
+            schema = in.schema();
+            inner = in.operation();
+        }
         Builder b = new Builder();
-        operation.accept(new Visitor(b));
-        return new Footprint(Set.copyOf(b.creates), Set.copyOf(b.removes), Set.copyOf(b.requires),
-                Set.copyOf(b.releases));
+        inner.accept(new Visitor(b));
+        Set<String> requires = qualified(b.requires, schema, working);
+        Set<String> releases = qualified(b.releases, schema, working);
+        if (schema != null && !schema.equals(working)) {
+            requires.add("schema:" + schema);
+            releases.add("schema:" + schema);
+        }
+        return new Footprint(Set.copyOf(qualified(b.creates, schema, working)),
+                Set.copyOf(qualified(b.removes, schema, working)), Set.copyOf(requires), Set.copyOf(releases));
+    }
+
+    /**
+     * {@code key} as it reads for an operation in {@code schema} ({@code null}: the working one) of a plan whose
+     * working schema is {@code working}. A key whose name starts {@code /other/} names its schema itself (the far
+     * side of a foreign key into another schema).
+     */
+    static String qualified(String key, String schema, String working) {
+        int colon = key.indexOf(':');
+        String kind = key.substring(0, colon + 1);
+        String rest = key.substring(colon + 1);
+        String s = schema;
+        if (rest.startsWith("/")) {
+            int slash = rest.indexOf('/', 1);
+            s = rest.substring(1, slash);
+            rest = rest.substring(slash + 1);
+        }
+        return s == null || s.equals(working) ? kind + rest : kind + s + "/" + rest;
+    }
+
+    private static Set<String> qualified(Set<String> keys, String schema, String working) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : keys) {
+            out.add(qualified(key, schema, working));
+        }
+        return out;
+    }
+
+    /** The name a foreign key's far side goes by in keys: its table, marked with its schema when it names one. */
+    static String referencedTable(ForeignKey fk) {
+        return fk.referencedSchema() == null ? fk.referencedTable()
+                : "/" + fk.referencedSchema() + "/" + fk.referencedTable();
     }
 
     static String table(String table) {
@@ -171,9 +227,10 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
                 columns(table, u.columns(), needed);
             } else if (constraint instanceof ForeignKey fk) {
                 columns(table, fk.columns(), needed);
-                needed.add(Footprint.table(fk.referencedTable()));
-                needed.add(key(fk.referencedTable(), fk.referencedColumns()));
-                columns(fk.referencedTable(), fk.referencedColumns(), needed);
+                String target = referencedTable(fk);
+                needed.add(Footprint.table(target));
+                needed.add(key(target, fk.referencedColumns()));
+                columns(target, fk.referencedColumns(), needed);
             } else if (constraint instanceof CheckConstraint check) {
                 wordsAsColumns(table, check.expression(), needed);
             }
@@ -319,6 +376,23 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
             b.creates.add(column(op.table(), op.to()));
             b.requires.add(table(op.table()));
             return null;
+        }
+
+        @Override
+        public Void visit(CreateSchema op) {
+            b.creates.add("schema:" + op.name());
+            return null;
+        }
+
+        @Override
+        public Void visit(DropSchema op) {
+            b.removes.add("schema:" + op.name());
+            return null;
+        }
+
+        @Override
+        public Void visit(InSchema op) {
+            throw new IllegalStateException("Footprint.of unwraps " + op.describe());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.retort.diff;
 
+import dev.retort.op.CreateSchema;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,13 +28,47 @@ final class Plan {
     private final Map<Operation, Footprint> footprints = new IdentityHashMap<>();
     private final List<Warning> warnings = new ArrayList<>();
     private int unsupported;
+    /** The working schema's name (its objects' operations are not wrapped, their keys not qualified). */
+    private final String working;
+    /** The schema being compared, {@code null} for the working one: what {@link #add} wraps operations in. */
+    private String current;
+
+    Plan() {
+        this(null);
+    }
+
+    Plan(String working) {
+        this.working = working;
+    }
+
+    /** Operations added from now on are on objects of {@code schema} ({@code null} or the working one: unwrapped). */
+    void inSchema(String schema) {
+        current = schema == null || schema.equals(working) ? null : schema;
+    }
+
+    String currentSchema() {
+        return current;
+    }
 
     void add(Phase phase, Operation operation) {
-        byPhase.computeIfAbsent(phase, p -> new ArrayList<>()).add(operation);
+        Operation op = current == null || operation instanceof InSchema || operation instanceof CreateSchema
+                ? operation : new InSchema(current, operation);
+        byPhase.computeIfAbsent(phase, p -> new ArrayList<>()).add(op);
+    }
+
+    /** {@code key} (a {@link Footprint} key of the schema being compared) as the plan's footprints spell it. */
+    String qualified(String key) {
+        return Footprint.qualified(key, current, working);
+    }
+
+    /** {@code operation}'s footprint as an operation of the schema being compared. */
+    Footprint footprintHere(Operation operation) {
+        return Footprint.of(current == null ? operation : new InSchema(current, operation), working);
     }
 
     void warn(Warning.Kind kind, String table, String column, String message) {
-        warnings.add(new Warning(kind, table, column, message));
+        warnings.add(new Warning(kind, table == null || current == null ? table : current + "." + table, column,
+                message));
     }
 
     /** A difference no operation expresses: warned about, and counted so {@code check} still fails. */
@@ -139,7 +175,7 @@ final class Plan {
     }
 
     private Footprint footprint(Operation operation) {
-        return footprints.computeIfAbsent(operation, Footprint::of);
+        return footprints.computeIfAbsent(operation, op -> Footprint.of(op, working));
     }
 
     private static void edge(int from, int to, List<List<Integer>> after, int[] waiting) {

@@ -72,13 +72,16 @@ final class TableComparator {
                 continue;
             }
             for (ForeignKey fk : current.foreignKeys()) {
-                if (fk.name() == null || keys.touched().contains(Footprint.constraint(table.name(), fk.name()))) {
+                if (fk.name() == null
+                        || keys.touched().contains(plan.qualified(Footprint.constraint(table.name(), fk.name())))) {
                     continue;
                 }
-                boolean underChange = keys.removed().contains(Footprint.key(fk.referencedTable(), fk.referencedColumns()))
-                        || fk.columns().stream().anyMatch(c -> keys.removed().contains(Footprint.column(table.name(), c)))
+                String target = Footprint.referencedTable(fk);
+                boolean underChange = keys.removed().contains(plan.qualified(Footprint.key(target, fk.referencedColumns())))
+                        || fk.columns().stream().anyMatch(
+                            c -> keys.removed().contains(plan.qualified(Footprint.column(table.name(), c))))
                         || fk.referencedColumns().stream().anyMatch(
-                            c -> keys.removed().contains(Footprint.column(fk.referencedTable(), c)));
+                            c -> keys.removed().contains(plan.qualified(Footprint.column(target, c))));
                 if (underChange) {
                     plan.add(Phase.DROP_FOREIGN_KEYS, new DropConstraint(table.name(), fk.name(), fk));
                     plan.add(Phase.ADD_FOREIGN_KEYS, new AddConstraint(table.name(), fk));
@@ -170,7 +173,8 @@ final class TableComparator {
             List<ForeignKey> inline = new ArrayList<>();
             for (ForeignKey fk : table.foreignKeys()) {
                 String target = fk.referencedTable();
-                boolean ready = target.equals(table.name()) || done.contains(target)
+                // a table of another schema is ordered by the plan's dependency graph, so it may go inline too
+                boolean ready = fk.referencedSchema() != null || target.equals(table.name()) || done.contains(target)
                         || (existing.contains(target) && !newNames.contains(target));
                 if (ready) {
                     inline.add(fk);

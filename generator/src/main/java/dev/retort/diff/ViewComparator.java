@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
 final class ViewComparator {
 
     private final ComparisonDialect dialect;
-    private final List<View[]> unchanged = new ArrayList<>();
+    /** Views the same on both sides, with the schema they are in ({@code null}: the working one). */
+    private record Unchanged(String schema, View desired, View actual) {
+    }
+
+    private final List<Unchanged> unchanged = new ArrayList<>();
 
     ViewComparator(ComparisonDialect dialect) {
         this.dialect = dialect;
@@ -37,7 +41,7 @@ final class ViewComparator {
                 plan.add(Phase.DROP_VIEWS, new DropView(current.name(), current));
                 plan.add(Phase.CREATE_VIEWS, new CreateView(view));
             } else {
-                unchanged.add(new View[] {view, current});
+                unchanged.add(new Unchanged(plan.currentSchema(), view, current));
             }
         }
         for (View view : actual) {
@@ -53,11 +57,14 @@ final class ViewComparator {
             return;
         }
         Set<String> removed = plan.keys().removed();
-        for (View[] pair : unchanged) {
-            if (Footprint.of(new CreateView(pair[1])).requires().stream().anyMatch(removed::contains)) {
-                plan.add(Phase.DROP_VIEWS, new DropView(pair[1].name(), pair[1]));
-                plan.add(Phase.CREATE_VIEWS, new CreateView(pair[0]));
+        String was = plan.currentSchema();
+        for (Unchanged view : unchanged) {
+            plan.inSchema(view.schema());
+            if (plan.footprintHere(new CreateView(view.actual())).requires().stream().anyMatch(removed::contains)) {
+                plan.add(Phase.DROP_VIEWS, new DropView(view.actual().name(), view.actual()));
+                plan.add(Phase.CREATE_VIEWS, new CreateView(view.desired()));
             }
         }
+        plan.inSchema(was);
     }
 }

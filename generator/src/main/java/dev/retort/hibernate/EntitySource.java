@@ -10,11 +10,19 @@ import java.util.Objects;
  * further Hibernate settings the application sets that change its DDL (for example
  * {@code hibernate.auto_quote_keyword} or {@code hibernate.globally_quoted_identifiers}).
  *
- * @param settings Hibernate settings as the application gives them; connection and dialect settings are
- *                 ignored, since the schema is always read offline for PostgreSQL
+ * @param settings      Hibernate settings as the application gives them; connection and dialect settings are
+ *                      ignored, since the schema is always read offline for PostgreSQL
+ * @param defaultSchema the name of the schema tables without an explicit schema land in, when Hibernate's
+ *                      settings do not name one ({@code hibernate.default_schema}): the database's working schema;
+ *                      {@code null} leaves that schema unnamed
  */
 public record EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming,
-                           Map<String, String> settings) {
+                           Map<String, String> settings, String defaultSchema) {
+
+    public EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming,
+                        Map<String, String> settings) {
+        this(classLoader, packages, naming, settings, null);
+    }
 
     public EntitySource {
         Objects.requireNonNull(classLoader, "classLoader");
@@ -36,10 +44,14 @@ public record EntitySource(ClassLoader classLoader, List<String> packages, Namin
     }
 
     public EntitySource withNaming(NamingSettings value) {
-        return new EntitySource(classLoader, packages, value, settings);
+        return new EntitySource(classLoader, packages, value, settings, defaultSchema);
     }
 
     public EntitySource withSettings(Map<String, String> value) {
-        return new EntitySource(classLoader, packages, naming, value);
+        return new EntitySource(classLoader, packages, naming, value, defaultSchema);
+    }
+
+    public EntitySource withDefaultSchema(String value) {
+        return new EntitySource(classLoader, packages, naming, settings, value);
     }
 }

@@ -33,8 +33,13 @@ public final class HibernateSchemaReader {
      *              instead (the command line prints these with {@code --debug})
      */
     public Schema readCached(EntitySource source, Consumer<String> debug) {
+        return readAllCached(source, debug).get(0);
+    }
+
+    /** As {@link #readAll}, through the cache as {@link #readCached}. */
+    public List<Schema> readAllCached(EntitySource source, Consumer<String> debug) {
         SchemaCache cache = SchemaCache.configured(debug);
-        return cache == null ? read(source) : cache.read(source, () -> read(source));
+        return cache == null ? readAll(source) : cache.read(source, () -> readAll(source));
     }
 
     /** Every schema the mapping uses, the default one ({@code name() == null} unless configured) first. */
@@ -48,7 +53,7 @@ public final class HibernateSchemaReader {
         try (quiet) {
             EntityClasses classes = EntityClasses.scan(source.classLoader(), source.packages());
             try (OfflineMetadata offline = OfflineMetadata.build(source, classes)) {
-                SchemaMapper mapper = new SchemaMapper(offline);
+                SchemaMapper mapper = new SchemaMapper(offline, source.defaultSchema());
                 String name = mapper.defaultSchemaName();
                 List<Schema> schemas = new ArrayList<>();
                 schemas.add(Schema.empty(name));

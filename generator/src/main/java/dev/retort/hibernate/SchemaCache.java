@@ -61,8 +61,12 @@ final class SchemaCache {
         return root == null ? null : new SchemaCache(root, debug);
     }
 
-    /** The cached schema for {@code source}, or {@code compute}'s, stored for the next time. */
-    Schema read(EntitySource source, Supplier<Schema> compute) {
+    /** The schemas the entities use, as JSON: the cache entry. */
+    record Entry(@com.fasterxml.jackson.annotation.JsonProperty("schemas") List<Schema> schemas) {
+    }
+
+    /** The cached schemas for {@code source}, or {@code compute}'s, stored for the next time. */
+    List<Schema> read(EntitySource source, Supplier<List<Schema>> compute) {
         String key;
         try {
             key = key(source);
@@ -74,14 +78,14 @@ final class SchemaCache {
         }
         Path file = root.resolve(key + ".json");
         if (Files.isRegularFile(file)) {
-            Schema cached = entry(file);
+            List<Schema> cached = entry(file);
             if (cached != null) {
                 return cached;
             }
         }
-        Schema schema = compute.get();
-        store(file, schema);
-        return schema;
+        List<Schema> schemas = compute.get();
+        store(file, schemas);
+        return schemas;
     }
 
     /**
@@ -90,10 +94,10 @@ final class SchemaCache {
      * mapping error: an entry written by another version of the schema model, which the key's version tag and
      * Retort's own classes in the class path digest normally keep apart, or {@code null}).
      */
-    private Schema entry(Path file) {
-        Schema schema;
+    private List<Schema> entry(Path file) {
+        Entry entry;
         try {
-            schema = JSON.readValue(file.toFile(), Schema.class);
+            entry = JSON.readValue(file.toFile(), Entry.class);
         } catch (InvalidDefinitionException e) {
             // Jackson cannot map the schema model at all, whatever the entry holds: a bug in Retort, not a bad entry
             throw new IllegalStateException("The entity schema cache cannot read the schema model from JSON: "
@@ -103,11 +107,12 @@ final class SchemaCache {
                     + "); reading the entities with Hibernate");
             return null;
         }
-        if (schema == null) {
-            debug.accept("entity schema cache entry " + file + " not used (it holds null); reading the entities "
+        if (entry == null || entry.schemas() == null || entry.schemas().isEmpty()) {
+            debug.accept("entity schema cache entry " + file + " not used (it holds no schema); reading the entities "
                     + "with Hibernate");
+            return null;
         }
-        return schema;
+        return entry.schemas();
     }
 
     private static String oneLine(Exception e) {
@@ -117,13 +122,14 @@ final class SchemaCache {
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }
 
-    private void store(Path file, Schema schema) {
-        CacheDirectory.store(root, file, false, KEEP, temp -> JSON.writeValue(temp.toFile(), schema));
+    private void store(Path file, List<Schema> schemas) {
+        CacheDirectory.store(root, file, false, KEEP, temp -> JSON.writeValue(temp.toFile(), new Entry(schemas)));
     }
 
     static String key(EntitySource source) throws IOException {
-        ClassPathDigest digest = ClassPathDigest.of("retort-schema-cache-2")
+        ClassPathDigest digest = ClassPathDigest.of("retort-schema-cache-3")
                 .text(String.join(",", source.packages()))
+                .text(String.valueOf(source.defaultSchema()))
                 .text(String.valueOf(source.naming().physical()))
                 .text(String.valueOf(source.naming().implicit()));
         new TreeMap<>(source.settings()).forEach((k, v) -> digest.text(k + "=" + v));

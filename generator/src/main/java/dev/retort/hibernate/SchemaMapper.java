@@ -32,27 +32,45 @@ final class SchemaMapper {
     private final SqlStringGenerationContext context;
     private final Dialect dialect;
     private Map<org.hibernate.mapping.Table, String> owners;
+    /** The name for tables without an explicit schema when Hibernate's settings give none, or {@code null}. */
+    private final String fallbackDefault;
 
     SchemaMapper(OfflineMetadata offline) {
+        this(offline, null);
+    }
+
+    SchemaMapper(OfflineMetadata offline, String fallbackDefault) {
         this.metadata = offline.metadata();
         this.context = offline.generationContext();
         this.dialect = metadata.getDatabase().getDialect();
+        this.fallbackDefault = fallbackDefault;
     }
 
-    /** The name of the schema tables without an explicit schema land in, or {@code null} for the search path's. */
+    /**
+     * The name of the schema tables without an explicit schema land in: {@code hibernate.default_schema}, else the
+     * name the caller gave (the database's working schema), else {@code null} for the search path's.
+     */
     String defaultSchemaName() {
         Identifier schema = context.getDefaultSchema();
-        return schema == null ? null : PostgresNames.of(schema);
+        return schema == null ? fallbackDefault : PostgresNames.of(schema);
+    }
+
+    private String schemaName(Namespace namespace) {
+        Identifier schemaName = context.schemaWithDefault(namespace.getPhysicalName().schema());
+        return schemaName == null ? fallbackDefault : PostgresNames.of(schemaName);
     }
 
     /** One schema per PostgreSQL schema the entities use, in no particular order. */
     List<Schema> schemas() {
-        TableMapper tables = new TableMapper(metadata, this::owner);
+        Map<org.hibernate.mapping.Table, String> schemaOfTable = new java.util.IdentityHashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            String name = schemaName(namespace);
+            namespace.getTables().forEach(t -> schemaOfTable.put(t, name));
+        }
+        TableMapper tables = new TableMapper(metadata, this::owner, schemaOfTable::get);
         Map<String, Parts> bySchema = new LinkedHashMap<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-            Identifier schemaName = context.schemaWithDefault(namespace.getPhysicalName().schema());
-            Parts parts = bySchema.computeIfAbsent(schemaName == null ? null : PostgresNames.of(schemaName),
-                    k -> new Parts());
+            Parts parts = bySchema.computeIfAbsent(schemaName(namespace), k -> new Parts());
             if (!namespace.getUserDefinedTypes().isEmpty()) {
                 String type = namespace.getUserDefinedTypes().iterator().next().getName();
                 throw new EntityMappingException(type, "Retort cannot represent the composite type " + type

@@ -44,7 +44,12 @@ final class TableMapper {
     private final Function<org.hibernate.mapping.Table, String> owner;
     private final DefinedConstraints definedConstraints;
 
-    TableMapper(Metadata metadata, Function<org.hibernate.mapping.Table, String> owner) {
+    /** Each table's schema as the schema model names it ({@code null}: the unnamed default one). */
+    private final Function<org.hibernate.mapping.Table, String> schemaOf;
+
+    TableMapper(Metadata metadata, Function<org.hibernate.mapping.Table, String> owner,
+                Function<org.hibernate.mapping.Table, String> schemaOf) {
+        this.schemaOf = schemaOf;
         this.metadata = metadata;
         this.dialect = metadata.getDatabase().getDialect();
         this.identifiers = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
@@ -241,17 +246,25 @@ final class TableMapper {
             }
             unsupported(table, key.getOptions(), "options of foreign key " + name);
             org.hibernate.mapping.Table target = key.getReferencedTable();
-            if (!Objects.equals(target.getSchema(), table.getSchema())
-                    || !Objects.equals(target.getCatalog(), table.getCatalog())) {
+            if (!Objects.equals(target.getCatalog(), table.getCatalog())) {
                 throw unsupported(table, "foreign key " + name + " to table " + target.getName()
-                        + " in another schema");
+                        + " in another catalog");
+            }
+            String targetSchema = schemaOf.apply(target);
+            String referencedSchema = Objects.equals(targetSchema, schemaOf.apply(table)) ? null : targetSchema;
+            if (referencedSchema == null && !Objects.equals(target.getSchema(), table.getSchema())
+                    && targetSchema == null) {
+                throw unsupported(table, "foreign key " + name + " to table " + target.getName() + " in the default"
+                        + " schema, whose name is not known offline (give it with schema: in retort.yaml or"
+                        + " hibernate.default_schema)");
             }
             List<org.hibernate.mapping.Column> targetColumns = key.isReferenceToPrimaryKey()
                     ? target.getPrimaryKey().getColumns() : key.getReferencedColumns();
             out.add(new ForeignKey(name, key.getColumns().stream().map(PostgresNames::of).toList(),
                     PostgresNames.of(target.getNameIdentifier()),
                     targetColumns.stream().map(PostgresNames::of).toList(),
-                    action(key.getOnDeleteAction()), ReferentialAction.NO_ACTION, Deferrability.NOT_DEFERRABLE));
+                    action(key.getOnDeleteAction()), ReferentialAction.NO_ACTION, Deferrability.NOT_DEFERRABLE,
+                    referencedSchema));
         }
         return out;
     }

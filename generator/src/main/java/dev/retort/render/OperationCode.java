@@ -12,6 +12,7 @@ import dev.retort.op.AlterSequence;
 import dev.retort.op.Change;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -19,10 +20,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -48,6 +51,26 @@ final class OperationCode implements OperationVisitor<String> {
     public String visit(DropTable op) {
         return op.definition() == null ? "op.dropTable(" + literal(op.name()) + ");"
                 : "op.dropTable(" + SchemaCode.table(op.definition()) + ");";
+    }
+
+    @Override
+    public String visit(CreateSchema op) {
+        return "op.createSchema(" + literal(op.name()) + ");";
+    }
+
+    @Override
+    public String visit(DropSchema op) {
+        return "op.dropSchema(" + literal(op.name()) + ");";
+    }
+
+    /** {@code op.schema("audit").createTable(...)}: the operation's own call, on the schema's view of {@code op}. */
+    @Override
+    public String visit(InSchema op) {
+        String inner = op.operation().accept(this);
+        if (!inner.startsWith("op.")) {
+            throw new IllegalStateException("Unexpected code for " + op.describe() + ": " + inner);
+        }
+        return "op.schema(" + literal(op.schema()) + ")." + inner.substring("op.".length());
     }
 
     @Override

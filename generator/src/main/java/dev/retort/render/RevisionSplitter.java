@@ -8,6 +8,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateView;
@@ -15,10 +16,12 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropEnumType;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.ExecuteSql;
+import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
@@ -62,8 +65,7 @@ public final class RevisionSplitter {
         int locks = 0;
         for (Operation op : diff.operations()) {
             int cost = op.accept(LOCKS);
-            boolean afterEnumValues = !part.isEmpty() && part.get(part.size() - 1) instanceof AddEnumValue
-                    && !(op instanceof AddEnumValue);
+            boolean afterEnumValues = !part.isEmpty() && isEnumValue(part.get(part.size() - 1)) && !isEnumValue(op);
             if (!part.isEmpty() && (locks + cost > budget || afterEnumValues)) {
                 parts.add(part);
                 part = new ArrayList<>();
@@ -87,11 +89,15 @@ public final class RevisionSplitter {
     public static boolean separatesEnumValues(Diff diff) {
         List<Operation> ops = diff.operations();
         for (int i = 0; i + 1 < ops.size(); i++) {
-            if (ops.get(i) instanceof AddEnumValue && !(ops.get(i + 1) instanceof AddEnumValue)) {
+            if (isEnumValue(ops.get(i)) && !isEnumValue(ops.get(i + 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isEnumValue(Operation op) {
+        return (op instanceof InSchema in ? in.operation() : op) instanceof AddEnumValue;
     }
 
     /** Locks an operation holds until commit: the relations it creates, changes or references. */
@@ -202,6 +208,21 @@ public final class RevisionSplitter {
         @Override
         public Integer visit(DropView op) {
             return 1;
+        }
+
+        @Override
+        public Integer visit(CreateSchema op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(DropSchema op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(InSchema op) {
+            return op.operation().accept(this);
         }
 
         @Override

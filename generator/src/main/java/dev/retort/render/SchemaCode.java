@@ -124,7 +124,8 @@ final class SchemaCode {
                         : "ForeignKey.of(" + string(fk.name()) + ", java.util.List.of(" + strings(fk.columns()) + "), "
                             + literal(fk.referencedTable()) + ", java.util.List.of(" + strings(fk.referencedColumns()) + "))";
                 return base + action("onDelete", fk.onDelete()) + action("onUpdate", fk.onUpdate())
-                        + deferrable(fk.deferrability());
+                        + deferrable(fk.deferrability())
+                        + (fk.referencedSchema() == null ? "" : ".inSchema(" + literal(fk.referencedSchema()) + ")");
             }
         });
     }

@@ -69,6 +69,43 @@ class AutogenerateCommandTest {
     }
 
     @Test
+    @DisplayName("entities in another schema: the schema is created, its objects named with it, and dropped on the way back")
+    void severalSchemas(TestDatabase db) throws Exception {
+        try (Project p = Project.create(db)) {
+            p.writeConfigWithEntities("dev.retort.fixtures.schemas", "");
+            Cli.Result generated = run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            assertTrue(generated.err().contains("Detected added schema 'audit'"), generated::toString);
+            assertTrue(generated.err().contains("Detected added table 'audit.login_event'"), generated::toString);
+            String source = Files.readString(p.migrationsDir().resolve("Vaaaa00000001_baseline.java"));
+            assertTrue(source.contains("op.createSchema(\"audit\");"), source);
+            assertTrue(source.contains("op.schema(\"audit\").createTable(\"login_event\","), source);
+            assertTrue(source.contains(".inSchema(\"public\")"), source);
+
+            run(p, 0, "upgrade");
+            assertTrue(db.snapshot("audit").has("table login_event"), () -> db.snapshot("audit").toString());
+            assertTrue(db.snapshot("audit").has("constraint login_event."), () -> db.snapshot("audit").toString());
+            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+
+            // retort.yaml may name the schemas to compare; an entity outside them is an error naming its schema.
+            p.writeConfigWithEntities("dev.retort.fixtures.schemas", "");
+            String yaml = Files.readString(p.config());
+            Files.writeString(p.config(), yaml + "schemas: [public]\n");
+            Cli.Result refused = run(p, 2, "check");
+            assertTrue(refused.err().contains("schema audit (audit.login_event)")
+                    && refused.err().contains("Add audit to schemas:"), refused::toString);
+            Files.writeString(p.config(), yaml + "schemas: [public, audit]\n");
+            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+
+            run(p, 0, "downgrade", "base");
+            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the downgrade drops the schema the upgrade created");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("is deterministic: the same entities, revision id and clock give byte-identical files")
     void deterministic(TestDatabase db) throws Exception {
         try (Project a = richProject(db); TestDatabase other = TestDatabase.create(); Project b = richProject(other)) {

@@ -80,21 +80,23 @@ class SchemaCacheTest {
     @ParameterizedTest(name = "{0}")
     @DisplayName("an entry that cannot be used is mapped again, stored afresh, and the debug sink hears why")
     @CsvSource(delimiter = '|', textBlock = """
-            damaged JSON (a file cut short or overwritten) | { "name" : null, "tables" : [ {     | Unexpected end-of-input
+            damaged JSON (a file cut short or overwritten) | { "schemas" : [ { "name" : null, "tables" : [ { | Unexpected end-of-input
             an empty file                                  | ''                                  | MismatchedInputException
-            JSON null                                      | null                                | it holds null
-            an older schema model (tables under another name) | { "name" : null, "relations" : [ ] } | ValueInstantiationException
+            JSON null                                      | null                                | it holds no schema
+            an entry without schemas                       | { "schemas" : [ ] }                 | it holds no schema
+            an older schema model (tables under another name) | { "schemas" : [ { "name" : null, "relations" : [ ] } ] } | ValueInstantiationException
+            an older entry (one schema, not a list)        | { "name" : null, "tables" : [ ] }   | Exception
             another shape altogether                       | [ 1, 2, 3 ]                         | MismatchedInputException
             """)
     void fallsBackFromAnEntryItCannotUse(String what, String content, String reason, @TempDir Path dir)
             throws IOException {
-        Schema expected = new HibernateSchemaReader().read(RICH);
+        List<Schema> expected = new HibernateSchemaReader().readAll(RICH);
         Path entry = dir.resolve(SchemaCache.key(RICH) + ".json");
         Files.writeString(entry, content);
         List<String> notes = new ArrayList<>();
         SchemaCache cache = new SchemaCache(dir, notes::add);
 
-        assertEquals(expected, cache.read(RICH, () -> new HibernateSchemaReader().read(RICH)), what);
+        assertEquals(expected, cache.read(RICH, () -> new HibernateSchemaReader().readAll(RICH)), what);
         assertEquals(1, notes.size(), notes::toString);
         assertTrue(notes.get(0).startsWith("entity schema cache entry " + entry + " not used (")
                 && notes.get(0).contains(reason) && notes.get(0).endsWith("; reading the entities with Hibernate"),
@@ -115,7 +117,7 @@ class SchemaCacheTest {
             List<String> notes = new ArrayList<>();
             SchemaCache cache = new SchemaCache(dir, notes::add);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> cache.read(source, () -> new HibernateSchemaReader().read(source)));
+                    () -> cache.read(source, () -> new HibernateSchemaReader().readAll(source)));
             assertTrue(e.getMessage().contains(handBuilt.toString()), e::getMessage);
             assertEquals(List.of(), notes, "a bug is no fallback to take note of");
             assertEquals(List.of(), entries(dir));

@@ -97,6 +97,34 @@ public record CatalogSnapshot(List<String> lines) {
         return new CatalogSnapshot(lines);
     }
 
+    /**
+     * Every schema of the database but PostgreSQL's own, {@code public}'s as {@link #take} gives it (without the
+     * {@code except} tables) and each other's as a line {@code schema name} and its lines prefixed {@code name: }:
+     * for models that put tables in several schemas.
+     */
+    public static CatalogSnapshot takeAll(Connection connection, String... except) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname "
+                + "NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY nspname");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String schema : schemas) {
+            CatalogSnapshot one = take(connection, schema).without(except);
+            if (schema.equals("public")) {
+                lines.addAll(one.lines());
+            } else {
+                lines.add("schema " + schema);
+                one.lines().forEach(l -> lines.add(schema + ": " + l));
+            }
+        }
+        lines.sort(null);
+        return new CatalogSnapshot(lines);
+    }
+
     /** This snapshot without the lines about the given tables (e.g. the version table). */
     public CatalogSnapshot without(String... tables) {
         Set<String> names = Set.of(tables);

@@ -59,6 +59,15 @@ public final class TestDatabase implements AutoCloseable {
         return snapshot("public");
     }
 
+    /** The catalog of every schema ({@link CatalogSnapshot#takeAll}), without the {@code except} tables. */
+    public CatalogSnapshot snapshotAll(String... except) {
+        try (Connection c = connect()) {
+            return CatalogSnapshot.takeAll(c, except);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     public CatalogSnapshot snapshot(String schema) {
         try (Connection c = connect()) {
             return CatalogSnapshot.take(c, schema);

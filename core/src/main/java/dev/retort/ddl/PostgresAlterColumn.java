@@ -89,12 +89,46 @@ final class PostgresAlterColumn {
      * without complaint where the assignment PostgreSQL does without {@code USING} would refuse: that is why
      * a lossy change runs the {@link PostgresNarrowing} guard first, unless the author allowed the loss.
      */
+    private static final java.util.Set<String> STRINGS = java.util.Set.of("character varying", "varchar", "text",
+            "character", "char", "bpchar");
+
+    /**
+     * Into or out of a large object ({@code oid}, how Hibernate stores a {@code @Lob String} or {@code byte[]} on
+     * PostgreSQL): the value itself moves, {@code lo_from_bytea(0, convert_to(c, 'UTF8'))} and back with
+     * {@code convert_from(lo_get(c), 'UTF8')}, rather than a cast that reads a text as an object number. Null stays
+     * null (the functions are strict). {@code null} when neither side is a large object.
+     */
+    static String largeObject(String column, ColumnType from, ColumnType to) {
+        if (from == null || from.isArray() || to.isArray()) {
+            return null;
+        }
+        String a = from.baseName();
+        String b = to.baseName();
+        if (b.equals("oid") && STRINGS.contains(a)) {
+            return "lo_from_bytea(0, convert_to(" + column + ", 'UTF8'))";
+        }
+        if (b.equals("oid") && a.equals("bytea")) {
+            return "lo_from_bytea(0, " + column + ")";
+        }
+        if (a.equals("oid") && STRINGS.contains(b)) {
+            return "convert_from(lo_get(" + column + "), 'UTF8')";
+        }
+        if (a.equals("oid") && b.equals("bytea")) {
+            return "lo_get(" + column + ")";
+        }
+        return null;
+    }
+
     private String using(AlterColumn op) {
         if (op.using() != null) {
             return " USING " + op.using();
         }
         ColumnType to = op.type().to();
         ColumnType from = op.type().fromKnown() ? op.type().from() : null;
+        String largeObject = largeObject(quote(op.column()), from, to);
+        if (largeObject != null) {
+            return " USING " + largeObject;
+        }
         if (from != null && from.isArray() == to.isArray() && (from.baseName().equals(to.baseName())
                 || PostgresNarrowing.Shape.of(from).family().equals(PostgresNarrowing.Shape.of(to).family()))) {
             return op.allowLoss() ? " USING " + quote(op.column()) + "::" + to.sql() : "";

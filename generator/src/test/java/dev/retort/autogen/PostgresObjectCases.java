@@ -93,6 +93,15 @@ final class PostgresObjectCases {
                                 doubled("price * 2"), BASE.edit("Product", "@Column(precision = 10, scale = 2)\n    BigDecimal price;", ""))
                         .changes("drop_column product.doubled", "drop_column product.price")
                         .warns("data-loss", "data-loss"),
+                RoundTripCase.of("a string column becomes a @Lob (a large object), its values moved into one each",
+                                BASE, BASE.edit("Customer", "@Column(length = 200)\n    String notes;",
+                                        "@Lob\n    String notes;"))
+                        .changes("alter_column customer.notes")
+                        .warns("conversion")
+                        .rowsAtV1("INSERT INTO customer (name, city, notes) VALUES ('Ann', 'Oslo', 'likes tea'), "
+                                + "('Bo', 'Rome', NULL)")
+                        .expectAtV2("SELECT name, convert_from(lo_get(notes), 'UTF8') FROM customer ORDER BY name",
+                                "Ann|likes tea", "Bo|null"),
                 RoundTripCase.of("a view entity, added", BASE, withView("select id, title from product"))
                         .changes("create_view producttitle"),
                 RoundTripCase.of("a view entity's query, changed",

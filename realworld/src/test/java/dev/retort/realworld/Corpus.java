@@ -28,11 +28,16 @@ final class Corpus {
                    @JsonProperty("artifact") String artifact,
                    @JsonProperty("packages") List<String> packages,
                    @JsonProperty("settings") Map<String, String> settings,
+                   @JsonProperty("naming") Naming naming,
+                   @JsonProperty("init") List<String> init,
+                   @JsonProperty("full") boolean full,
                    @JsonProperty("versions") List<VersionEntry> versions) {
 
         Project {
             packages = List.copyOf(packages);
             settings = settings == null ? Map.of() : new TreeMap<>(settings);
+            naming = naming == null ? new Naming(null, null) : naming;
+            init = init == null ? List.of() : List.copyOf(init);
             versions = List.copyOf(versions);
         }
 
@@ -44,6 +49,10 @@ final class Corpus {
         public String toString() {
             return name;
         }
+    }
+
+    /** The naming strategies the project's application gives Hibernate: class names, {@code null} for Hibernate's. */
+    record Naming(@JsonProperty("physical") String physical, @JsonProperty("implicit") String implicit) {
     }
 
     /** One line of a project's {@code versions}. */
@@ -115,11 +124,16 @@ final class Corpus {
     private Corpus() {
     }
 
+    /**
+     * The projects of this run: those marked {@code full} only with {@code -Pcorpus-full}, which resolves them
+     * (and runs the tests on a JDK new enough for them).
+     */
     static List<Project> projects() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        boolean full = Boolean.getBoolean("retort.corpus.full");
         try (InputStream in = Corpus.class.getResourceAsStream("/corpus.yaml")) {
-            return yaml.readValue(in, File.class).projects();
+            return yaml.readValue(in, File.class).projects().stream().filter(p -> full || !p.full()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

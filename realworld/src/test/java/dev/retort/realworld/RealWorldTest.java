@@ -50,7 +50,7 @@ class RealWorldTest {
     @MethodSource("versions")
     @DisplayName("(a) check finds nothing to do on the schema Hibernate created")
     void zeroDiff(Corpus.Version version) {
-        try (TestDatabase db = TestDatabase.create(); Workspace ws = new Workspace(db)) {
+        try (TestDatabase db = fresh(version.project()); Workspace ws = new Workspace(db)) {
             hibernateCreates(version, db);
             ws.use(version);
             Workspace.Result check = ws.run("check");
@@ -63,7 +63,7 @@ class RealWorldTest {
     @MethodSource("versions")
     @DisplayName("(b) a baseline generated against an empty database upgrades to Hibernate's catalog")
     void baseline(Corpus.Version version) {
-        try (TestDatabase db = TestDatabase.create(); Workspace ws = new Workspace(db)) {
+        try (TestDatabase db = fresh(version.project()); Workspace ws = new Workspace(db)) {
             ws.use(version);
             generateAndUpgrade(ws, "baseline " + version);
             assertCatalog(hibernate(version), db, "after the baseline of " + version);
@@ -76,7 +76,7 @@ class RealWorldTest {
     @DisplayName("(c) evolution: each version to the next with rows, Hibernate's catalog, and back with the rows")
     void evolution(Corpus.Project project) throws SQLException {
         List<Corpus.Version> versions = project.resolved();
-        try (TestDatabase db = TestDatabase.create(); Workspace ws = new Workspace(db)) {
+        try (TestDatabase db = fresh(project); Workspace ws = new Workspace(db)) {
             ws.use(versions.get(0));
             generateAndUpgrade(ws, "baseline " + versions.get(0));
             for (int i = 1; i < versions.size(); i++) {
@@ -207,13 +207,26 @@ class RealWorldTest {
                 + "; unexpected " + actual.linesNotIn(expected));
     }
 
+    /**
+     * A fresh database with what the project's own deployment puts there before Hibernate runs ({@code init} in
+     * corpus.yaml: the SQL domains a project's {@code columnDefinition}s name, say).
+     */
+    private static TestDatabase fresh(Corpus.Project project) {
+        TestDatabase db = TestDatabase.create();
+        if (!project.init().isEmpty()) {
+            db.execute(project.init().toArray(String[]::new));
+        }
+        return db;
+    }
+
     /** Lets Hibernate create {@code version}'s schema in {@code db} and checks the corpus is all there. */
     private static void hibernateCreates(Corpus.Version version, TestDatabase db) {
         try (URLClassLoader loader = version.classLoader()) {
             List<Class<?>> classes = version.mappedClasses(loader);
             assertEquals(version.expectedEntities(), Corpus.Version.entityCount(classes),
                     () -> "@Entity classes of " + version + " in " + version.project().packages());
-            HibernateOracle.create(db, loader, classes, null, null, version.project().settings());
+            HibernateOracle.create(db, loader, classes, version.project().naming().physical(),
+                    version.project().naming().implicit(), version.project().settings());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -223,7 +236,7 @@ class RealWorldTest {
     private static CatalogSnapshot hibernate(Corpus.Version version) {
         CatalogSnapshot known = HIBERNATE.get(version);
         if (known == null) {
-            try (TestDatabase db = TestDatabase.create()) {
+            try (TestDatabase db = fresh(version.project())) {
                 hibernateCreates(version, db);
             }
         }

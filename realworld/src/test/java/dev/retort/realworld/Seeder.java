@@ -97,14 +97,19 @@ final class Seeder {
         try (Statement st = connection.createStatement()) {
             for (String table : tables) {
                 List<String> select = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT a.attname FROM pg_attribute a WHERE a.attrelid = to_regclass("
+                try (ResultSet rs = st.executeQuery("SELECT a.attname, a.atttypid = 'oid'::regtype FROM pg_attribute a "
+                        + "WHERE a.attrelid = to_regclass("
                         + "'public." + quote(table).replace("'", "''") + "') AND a.attnum > 0 AND NOT a.attisdropped "
                         + "ORDER BY a.attnum")) {
                     while (rs.next()) {
                         String column = rs.getString(1);
                         String seededType = columns.getOrDefault(table, List.of()).stream()
                                 .filter(c -> c.name().equals(column)).map(Column::type).findFirst().orElse(null);
-                        select.add(quote(column) + (seededType == null ? "" : "::" + seededType) + "::text AS "
+                        boolean nowLargeObject = rs.getBoolean(2) && seededType != null && !seededType.equals("oid");
+                        // a value moved into a large object (a @Lob String) is read back out of it
+                        String value = nowLargeObject ? "convert_from(lo_get(" + quote(column) + "), 'UTF8')"
+                                : quote(column);
+                        select.add(value + (seededType == null ? "" : "::" + seededType) + "::text AS "
                                 + quote(column));
                     }
                 }

@@ -66,11 +66,21 @@ final class Workspace implements AutoCloseable {
                 %s
                   settings:
                 %s
+                %s
                 environments:
                   dev:
                     url: %s
                 """.formatted(String.join(", ", project.packages()), classpath, settings.isEmpty() ? "    {}" : settings,
-                quoted(db.url())));
+                naming(project.naming()), quoted(db.url())));
+    }
+
+    private static String naming(Corpus.Naming naming) {
+        if (naming.physical() == null && naming.implicit() == null) {
+            return "";
+        }
+        return "  naming:\n"
+                + (naming.physical() == null ? "" : "    physical: " + quoted(naming.physical()) + "\n")
+                + (naming.implicit() == null ? "" : "    implicit: " + quoted(naming.implicit()) + "\n");
     }
 
     Result run(String... args) {

@@ -82,7 +82,12 @@ final class Corpus {
             }
         }
 
-        /** A class loader over the version's jars, above this test's (which brings Hibernate and the persistence API). */
+        /**
+         * A class loader over the version's jars, above this test's (which brings Hibernate and the persistence API),
+         * for Hibernate's own schema export. It hides the Hibernate extensions the jars register as services
+         * ({@code META-INF/services/org.hibernate.*}, such as Axelor's audit integrator, which needs the
+         * application's Guice injector to start): they act on sessions, not on the DDL.
+         */
         URLClassLoader classLoader() {
             List<URL> urls = new ArrayList<>();
             for (Path jar : jars()) {
@@ -93,7 +98,17 @@ final class Corpus {
                 }
             }
             return new URLClassLoader(project.name() + "-" + version, urls.toArray(URL[]::new),
-                    Corpus.class.getClassLoader());
+                    Corpus.class.getClassLoader()) {
+                @Override
+                public URL findResource(String name) {
+                    return isHibernateService(name) ? null : super.findResource(name);
+                }
+
+                @Override
+                public java.util.Enumeration<URL> findResources(String name) throws java.io.IOException {
+                    return isHibernateService(name) ? java.util.Collections.emptyEnumeration() : super.findResources(name);
+                }
+            };
         }
 
         /** The entities, embeddables, mapped superclasses and converters of the project's packages. */
@@ -103,6 +118,10 @@ final class Corpus {
                 classes.addAll(HibernateOracle.classes(loader, packageName));
             }
             return classes;
+        }
+
+        private static boolean isHibernateService(String resource) {
+            return resource.startsWith("META-INF/services/org.hibernate.");
         }
 
         static long entityCount(List<Class<?>> classes) {

@@ -34,6 +34,9 @@ final class Seeder {
     private record ForeignKey(String table, List<String> columns, String target, List<String> targetColumns) {
     }
 
+    /** Stands for a new large object holding {@code seed}, as Hibernate stores a {@code @Lob}. */
+    private static final String LARGE_OBJECT = "\u0000large object";
+
     private static final Pattern STRING_LITERAL = Pattern.compile("'((?:[^']|'')*)'");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?");
 
@@ -105,12 +108,12 @@ final class Seeder {
                         String column = rs.getString(1);
                         String seededType = columns.getOrDefault(table, List.of()).stream()
                                 .filter(c -> c.name().equals(column)).map(Column::type).findFirst().orElse(null);
-                        boolean nowLargeObject = rs.getBoolean(2) && seededType != null && !seededType.equals("oid");
-                        // a value moved into a large object (a @Lob String) is read back out of it
-                        String value = nowLargeObject ? "convert_from(lo_get(" + quote(column) + "), 'UTF8')"
-                                : quote(column);
-                        select.add(value + (seededType == null ? "" : "::" + seededType) + "::text AS "
-                                + quote(column));
+                        // a large object (a @Lob) is read by its content, whichever side of a change it is on
+                        boolean largeObject = rs.getBoolean(2);
+                        boolean seededLargeObject = "oid".equals(seededType);
+                        String value = largeObject ? "convert_from(lo_get(" + quote(column) + "), 'UTF8')" : quote(column);
+                        String cast = seededType == null || seededLargeObject ? "" : "::" + seededType;
+                        select.add(value + cast + "::text AS " + quote(column));
                     }
                 }
                 if (select.isEmpty()) {
@@ -257,7 +260,8 @@ final class Seeder {
                 list.append(", ");
             }
             sql.append(quote(e.getKey()));
-            list.append(e.getValue() == null ? "NULL" : "'" + e.getValue().replace("'", "''") + "'");
+            list.append(e.getValue() == null ? "NULL" : e.getValue().equals(LARGE_OBJECT)
+                    ? "lo_from_bytea(0, convert_to('seed', 'UTF8'))" : "'" + e.getValue().replace("'", "''") + "'");
         }
         sql.append(") VALUES (").append(list).append(')');
         Savepoint savepoint = connection.setSavepoint();
@@ -281,7 +285,7 @@ final class Seeder {
         }
         return switch (column.category()) {
             case 'S' -> column.length() > 0 && column.length() < 4 ? "s".repeat(column.length()) : "seed";
-            case 'N' -> "1"; // an oid too: a large object reference nothing checks
+            case 'N' -> column.typeName().equals("oid") ? LARGE_OBJECT : "1"; // an oid: a real large object
             case 'B' -> "true";
             case 'D' -> switch (column.typeName()) {
                 case "date" -> "2024-02-29";

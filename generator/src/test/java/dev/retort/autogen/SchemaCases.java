@@ -50,6 +50,12 @@ final class SchemaCases {
                         .rowsAtV1("INSERT INTO customer (name, city) VALUES ('Ann', 'Oslo')",
                                 "INSERT INTO audit.entry (id, customer_id, action) VALUES (1, 1, 'signed up')")
                         .expectAtV2("SELECT action FROM audit.entry", "signed up"),
+                RoundTripCase.of("hibernate.default_schema puts every table in that schema, created with it",
+                                BASE, BASE.field("Product", "String code;"))
+                        .settings(Map.of("hibernate.default_schema", "app", "hibernate.hbm2ddl.create_namespaces", "true"))
+                        .changes("add_column app.product.code")
+                        .rowsAtV1("INSERT INTO app.product (id, title) VALUES (1, 'Pen')")
+                        .expectAtV2("SELECT title FROM app.product", "Pen"),
                 RoundTripCase.of("a key from the working schema into another, and a column there re-typed",
                                 AUDITED, AUDITED
                                         .field("PurchaseOrder", "@ManyToOne AuditEntry approval;")

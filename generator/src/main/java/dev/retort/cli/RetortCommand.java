@@ -154,12 +154,28 @@ public final class RetortCommand implements Runnable {
         return null;
     }
 
-    /** Prints the version from the jar manifest, or "development" when run from classes. */
+    /**
+     * {@code retort 0.1.0-SNAPSHOT (Hibernate ORM 7.4.15.Final, Java 17.0.15)}: Retort's version as the build wrote
+     * it, and the Hibernate that reads the entities (Retort's own, whatever the application's class path holds).
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = RetortCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"retort " + (v == null ? "(development build)" : v)};
+            return new String[] {"retort " + retortVersion() + " (Hibernate ORM " + org.hibernate.Version.getVersionString()
+                    + ", Java " + Runtime.version() + ")"};
+        }
+
+        static String retortVersion() {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = RetortCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                return "(version unknown: " + e.getMessage() + ")";
+            }
+            String v = p.getProperty("version");
+            return v == null || v.startsWith("${") ? "(development build)" : v;
         }
     }
 }

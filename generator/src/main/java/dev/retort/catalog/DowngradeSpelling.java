@@ -59,13 +59,19 @@ public final class DowngradeSpelling {
 
     /** The diff with each dropped check and index predicate in the spelling the server restores exactly. */
     public Diff apply(Connection connection, Diff diff) throws SQLException {
-        List<Operation> spelled = new ArrayList<>();
-        for (Operation op : diff.operations()) {
-            if (op instanceof InSchema in) {
-                Diff inner = applyIn(connection, new Diff(List.of(in.operation()), List.of(), 0), in.schema());
-                spelled.add(new InSchema(in.schema(), inner.operations().get(0)));
-            } else {
-                spelled.add(op);
+        // Each schema's operations are spelled together (one probe each), then put back where they were.
+        List<Operation> spelled = new ArrayList<>(diff.operations());
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < spelled.size(); i++) {
+            if (spelled.get(i) instanceof InSchema in) {
+                positions.computeIfAbsent(in.schema(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<String, List<Integer>> schema : positions.entrySet()) {
+            List<Operation> inner = schema.getValue().stream().map(i -> ((InSchema) spelled.get(i)).operation()).toList();
+            List<Operation> respelled = applyIn(connection, new Diff(inner, List.of(), 0), schema.getKey()).operations();
+            for (int k = 0; k < respelled.size(); k++) {
+                spelled.set(schema.getValue().get(k), new InSchema(schema.getKey(), respelled.get(k)));
             }
         }
         return applyIn(connection, new Diff(spelled, diff.warnings(), diff.unsupported()), null);

@@ -185,10 +185,7 @@ public final class PostgresCanonicalizer {
         for (Map.Entry<String, List<String>> entry : checks.entrySet()) {
             Table table = desired.table(entry.getKey()).orElseThrow();
             String temp = "retort_checks_" + n++;
-            String columns = table.columns().stream()
-                    .map(col -> PostgresIdentifiers.quote(col.name()) + " " + col.type().sql())
-                    .collect(Collectors.joining(", "));
-            if (!tryExecute(c, st, "CREATE TEMP TABLE " + temp + " (" + columns + ")")) {
+            if (!tempCopy(c, st, temp, table, true)) {
                 continue;
             }
             List<String> expressions = entry.getValue();
@@ -218,10 +215,7 @@ public final class PostgresCanonicalizer {
         for (Map.Entry<String, Map<String, String>> entry : generated.entrySet()) {
             Table table = desired.table(entry.getKey()).orElseThrow();
             String temp = "retort_generated_" + n++;
-            String columns = table.columns().stream().filter(col -> col.generated() == null)
-                    .map(col -> PostgresIdentifiers.quote(col.name()) + " " + col.type().sql())
-                    .collect(Collectors.joining(", "));
-            if (!tryExecute(c, st, "CREATE TEMP TABLE " + temp + " (" + columns + ")")) {
+            if (!tempCopy(c, st, temp, table, false)) {
                 continue;
             }
             List<String> expressions = new ArrayList<>(entry.getValue().keySet());
@@ -261,6 +255,19 @@ public final class PostgresCanonicalizer {
             }
         }
         return out;
+    }
+
+    /**
+     * A temporary table {@code temp} with {@code table}'s desired columns, each with its type only, the generated
+     * ones left out unless {@code withGenerated} (a generation expression may name only ordinary columns); false
+     * when refused.
+     */
+    private static boolean tempCopy(Connection c, Statement st, String temp, Table table, boolean withGenerated)
+            throws SQLException {
+        String columns = table.columns().stream().filter(col -> withGenerated || col.generated() == null)
+                .map(col -> PostgresIdentifiers.quote(col.name()) + " " + col.type().sql())
+                .collect(Collectors.joining(", "));
+        return tryExecute(c, st, "CREATE TEMP TABLE " + temp + " (" + columns + ")");
     }
 
     /** {@code CHECK ((a > 0)) NOT VALID} gives {@code (a > 0)}. */

@@ -119,14 +119,12 @@ final class Autogenerate {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         names.add(working);
         if (configured.isEmpty()) {
-            desired.stream().filter(s -> !s.tables().isEmpty() || !s.sequences().isEmpty() || !s.views().isEmpty()
-                    || !s.enumTypes().isEmpty()).map(Schema::name).forEach(names::add);
+            desired.stream().filter(Autogenerate::holdsAnything).map(Schema::name).forEach(names::add);
             return List.copyOf(names);
         }
         names.addAll(configured);
         for (Schema schema : desired) {
-            boolean used = !schema.tables().isEmpty() || !schema.sequences().isEmpty() || !schema.views().isEmpty();
-            if (used && !names.contains(schema.name())) {
+            if (holdsAnything(schema) && !names.contains(schema.name())) {
                 String tables = schema.tables().stream().limit(5).map(t -> schema.name() + "." + t.name())
                         .collect(java.util.stream.Collectors.joining(", "));
                 throw new RetortException("The entities map tables to schema " + schema.name() + " (" + tables
@@ -136,6 +134,11 @@ final class Autogenerate {
             }
         }
         return List.copyOf(names);
+    }
+
+    private static boolean holdsAnything(Schema schema) {
+        return !schema.tables().isEmpty() || !schema.sequences().isEmpty() || !schema.views().isEmpty()
+                || !schema.enumTypes().isEmpty();
     }
 
     /** What the catalog holds but PostgreSQL does not use or enforce, and what to do about each. */

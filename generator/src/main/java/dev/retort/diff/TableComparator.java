@@ -126,30 +126,9 @@ final class TableComparator {
             plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, pk.name(), pk));
             pk = null;
         }
-        List<UniqueConstraint> uniques = new ArrayList<>();
-        for (UniqueConstraint uq : actual.uniqueConstraints()) {
-            if (over.test(new AddConstraint(table, uq))) {
-                plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, uq.name(), uq));
-            } else {
-                uniques.add(uq);
-            }
-        }
-        List<CheckConstraint> checks = new ArrayList<>();
-        for (CheckConstraint ck : actual.checks()) {
-            if (over.test(new AddConstraint(table, ck))) {
-                plan.add(Phase.DROP_CONSTRAINTS, new DropConstraint(table, ck.name(), ck));
-            } else {
-                checks.add(ck);
-            }
-        }
-        List<ForeignKey> foreignKeys = new ArrayList<>();
-        for (ForeignKey fk : actual.foreignKeys()) {
-            if (over.test(new AddConstraint(table, fk))) {
-                plan.add(Phase.DROP_FOREIGN_KEYS, new DropConstraint(table, fk.name(), fk));
-            } else {
-                foreignKeys.add(fk);
-            }
-        }
+        List<UniqueConstraint> uniques = keptOrDropped(table, actual.uniqueConstraints(), Phase.DROP_CONSTRAINTS, over, plan);
+        List<CheckConstraint> checks = keptOrDropped(table, actual.checks(), Phase.DROP_CONSTRAINTS, over, plan);
+        List<ForeignKey> foreignKeys = keptOrDropped(table, actual.foreignKeys(), Phase.DROP_FOREIGN_KEYS, over, plan);
         List<Index> indexes = new ArrayList<>();
         for (Index index : actual.indexes()) {
             if (over.test(new CreateIndex(table, index, false))) {
@@ -160,6 +139,20 @@ final class TableComparator {
         }
         return actual.withPrimaryKey(pk).withUniqueConstraints(uniques).withChecks(checks)
                 .withForeignKeys(foreignKeys).withIndexes(indexes);
+    }
+
+    /** The constraints {@code over} does not hold; each one it holds is dropped, by name, in {@code phase}. */
+    private static <C extends dev.retort.schema.Constraint> List<C> keptOrDropped(
+            String table, List<C> constraints, Phase phase, java.util.function.Predicate<Operation> over, Plan plan) {
+        List<C> kept = new ArrayList<>();
+        for (C constraint : constraints) {
+            if (over.test(new AddConstraint(table, constraint))) {
+                plan.add(phase, new DropConstraint(table, constraint.name(), constraint));
+            } else {
+                kept.add(constraint);
+            }
+        }
+        return kept;
     }
 
     /**

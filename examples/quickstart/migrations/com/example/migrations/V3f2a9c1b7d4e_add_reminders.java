@@ -11,12 +11,12 @@ public final class V3f2a9c1b7d4e_add_reminders implements Migration {
     public void upgrade(Operations op) {
         op.addColumn("notes", Column.of("due_at", "timestamp(6) with time zone"));
         op.addColumn("notes", Column.of("done", "boolean").notNull().withDefault("false"));
-        op.createIndex("ix_notes_due_at", "notes", "due_at");
+        op.createIndex("notes", "ix_notes_due_at", "due_at");
     }
 
     @Override
     public void downgrade(Operations op) {
-        op.dropIndex("ix_notes_due_at", "notes");
+        op.dropIndex("notes", "ix_notes_due_at");
         op.dropColumn("notes", "done");
         op.dropColumn("notes", "due_at");
     }

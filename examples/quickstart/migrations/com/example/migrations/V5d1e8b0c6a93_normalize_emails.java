@@ -13,12 +13,12 @@ public final class V5d1e8b0c6a93_normalize_emails implements Migration {
     @Override
     public void upgrade(Operations op) {
         op.execute("UPDATE users SET email = lower(email) WHERE email <> lower(email)");
-        op.createCheckConstraint("ck_users_email_lower", "users", "email = lower(email)");
+        op.createCheckConstraint("users", "ck_users_email_lower", "email = lower(email)");
     }
 
     @Override
     public void downgrade(Operations op) {
         // Lower-casing cannot be undone; dropping the constraint is enough to allow mixed case again.
-        op.dropConstraint("ck_users_email_lower", "users");
+        op.dropConstraint("users", "ck_users_email_lower");
     }
 }

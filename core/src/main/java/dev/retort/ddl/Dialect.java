@@ -10,7 +10,7 @@ import java.util.List;
 public interface Dialect {
 
     /** The statements that carry out {@code operation}, in order. */
-    List<Statement> statements(Operation operation);
+    List<SqlStatement> statements(Operation operation);
 
     /** The identifier as this database must read it: quoted only where needed, always correctly. */
     String quote(String identifier);

@@ -22,37 +22,37 @@ final class PostgresAlterColumn {
         this.clauses = clauses;
     }
 
-    List<Statement> statements(AlterColumn op) {
+    List<SqlStatement> statements(AlterColumn op) {
         String prefix = "ALTER TABLE " + clauses.relation(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
-        List<Statement> out = new ArrayList<>();
+        List<SqlStatement> out = new ArrayList<>();
         Change<Identity> identity = op.identity();
         if (identity != null && identity.to() == null) {
-            out.add(Statement.of(prefix + (identity.fromKnown() ? "DROP IDENTITY" : "DROP IDENTITY IF EXISTS")));
+            out.add(SqlStatement.of(prefix + (identity.fromKnown() ? "DROP IDENTITY" : "DROP IDENTITY IF EXISTS")));
         }
         boolean typeChanges = op.type() != null;
         if (op.defaultValue() != null && (op.defaultValue().to() == null || typeChanges)) {
-            out.add(Statement.of(prefix + "DROP DEFAULT"));
+            out.add(SqlStatement.of(prefix + "DROP DEFAULT"));
         }
         if (typeChanges) {
             if (op.using() == null && !op.allowLoss()) {
-                Statement guard = PostgresNarrowing.guard(op.table(), clauses.relation(op.table()), op.column(),
+                SqlStatement guard = PostgresNarrowing.guard(op.table(), clauses.relation(op.table()), op.column(),
                         op.type().fromKnown() ? op.type().from() : null, op.type().to());
                 if (guard != null) {
                     out.add(guard);
                 }
             }
-            out.add(Statement.of(prefix + "TYPE " + op.type().to().sql() + collate(op) + using(op)));
+            out.add(SqlStatement.of(prefix + "TYPE " + op.type().to().sql() + collate(op) + using(op)));
         }
         if (op.defaultValue() != null && op.defaultValue().to() != null) {
-            out.add(Statement.of(prefix + "SET DEFAULT " + op.defaultValue().to().sql()));
+            out.add(SqlStatement.of(prefix + "SET DEFAULT " + op.defaultValue().to().sql()));
         }
         if (op.nullable() != null) {
-            out.add(Statement.of(prefix + (op.nullable().to() ? "DROP NOT NULL" : "SET NOT NULL")));
+            out.add(SqlStatement.of(prefix + (op.nullable().to() ? "DROP NOT NULL" : "SET NOT NULL")));
         }
         if (identity != null && identity.to() != null) {
             Identity from = identity.fromKnown() ? identity.from() : null;
             if (from == null) {
-                out.add(Statement.of(prefix + "ADD " + clauses.identity(identity.to())));
+                out.add(SqlStatement.of(prefix + "ADD " + clauses.identity(identity.to())));
             } else {
                 List<String> parts = new ArrayList<>();
                 if (from.always() != identity.to().always()) {
@@ -62,12 +62,12 @@ final class PostgresAlterColumn {
                     parts.add("SET " + option);
                 }
                 if (!parts.isEmpty()) {
-                    out.add(Statement.of(prefix + String.join(" ", parts)));
+                    out.add(SqlStatement.of(prefix + String.join(" ", parts)));
                 }
             }
         }
         if (op.comment() != null) {
-            out.add(Statement.of(clauses.columnComment(op.table(), op.column(), op.comment().to())));
+            out.add(SqlStatement.of(clauses.columnComment(op.table(), op.column(), op.comment().to())));
         }
         return out;
     }

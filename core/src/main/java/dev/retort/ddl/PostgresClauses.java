@@ -145,7 +145,7 @@ final class PostgresClauses {
                     ? " OWNED BY " + relation(sequence.ownedByTable()) + "." + quote(sequence.ownedByColumn()) : "");
     }
 
-    List<Statement> alterSequence(AlterSequence op) {
+    List<SqlStatement> alterSequence(AlterSequence op) {
         Sequence from = op.from();
         Sequence to = op.to();
         List<String> parts = new ArrayList<>();
@@ -166,7 +166,7 @@ final class PostgresClauses {
         if (parts.isEmpty()) {
             return List.of();
         }
-        return List.of(Statement.of("ALTER SEQUENCE " + relation(to.name()) + " " + String.join(" ", parts)));
+        return List.of(SqlStatement.of("ALTER SEQUENCE " + relation(to.name()) + " " + String.join(" ", parts)));
     }
 
     /**

@@ -79,90 +79,90 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<Statement> statements(Operation operation) {
+    public List<SqlStatement> statements(Operation operation) {
         return operation.accept(visitor);
     }
 
-    private final OperationVisitor<List<Statement>> visitor = new OperationVisitor<>() {
+    private final OperationVisitor<List<SqlStatement>> visitor = new OperationVisitor<>() {
         @Override
-        public List<Statement> visit(CreateTable op) {
+        public List<SqlStatement> visit(CreateTable op) {
             return createTable(op.table());
         }
 
         @Override
-        public List<Statement> visit(DropTable op) {
+        public List<SqlStatement> visit(DropTable op) {
             return one("DROP TABLE " + relation(op.name()));
         }
 
         @Override
-        public List<Statement> visit(RenameTable op) {
+        public List<SqlStatement> visit(RenameTable op) {
             return one("ALTER TABLE " + relation(op.from()) + " RENAME TO " + quote(op.to()));
         }
 
         @Override
-        public List<Statement> visit(AddColumn op) {
+        public List<SqlStatement> visit(AddColumn op) {
             return addColumn(op);
         }
 
         @Override
-        public List<Statement> visit(DropColumn op) {
+        public List<SqlStatement> visit(DropColumn op) {
             return one(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
         }
 
         @Override
-        public List<Statement> visit(AlterColumn op) {
+        public List<SqlStatement> visit(AlterColumn op) {
             return alterColumn.statements(op);
         }
 
         @Override
-        public List<Statement> visit(RenameColumn op) {
+        public List<SqlStatement> visit(RenameColumn op) {
             return one(alterTable(op.table()) + "RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to()));
         }
 
         @Override
-        public List<Statement> visit(CreateIndex op) {
+        public List<SqlStatement> visit(CreateIndex op) {
             return List.of(createIndex(op.table(), op.index(), op.concurrently()));
         }
 
         @Override
-        public List<Statement> visit(DropIndex op) {
+        public List<SqlStatement> visit(DropIndex op) {
             return List.of(dropIndex(op));
         }
 
         @Override
-        public List<Statement> visit(AddConstraint op) {
+        public List<SqlStatement> visit(AddConstraint op) {
             return one(alterTable(op.table()) + "ADD " + clauses.constraint(op.constraint()));
         }
 
         @Override
-        public List<Statement> visit(DropConstraint op) {
+        public List<SqlStatement> visit(DropConstraint op) {
             return one(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.name()));
         }
 
         @Override
-        public List<Statement> visit(CreateSequence op) {
+        public List<SqlStatement> visit(CreateSequence op) {
             return one(clauses.createSequence(op.sequence()));
         }
 
         @Override
-        public List<Statement> visit(AlterSequence op) {
+        public List<SqlStatement> visit(AlterSequence op) {
             return clauses.alterSequence(op);
         }
 
         @Override
-        public List<Statement> visit(DropSequence op) {
+        public List<SqlStatement> visit(DropSequence op) {
             return one("DROP SEQUENCE " + relation(op.name()));
         }
 
         @Override
-        public List<Statement> visit(CreateEnumType op) {
+        public List<SqlStatement> visit(CreateEnumType op) {
             return one("CREATE TYPE " + relation(op.type().name()) + " AS ENUM ("
                     + op.type().values().stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", "))
                     + ")");
         }
 
         @Override
-        public List<Statement> visit(AddEnumValue op) {
+        public List<SqlStatement> visit(AddEnumValue op) {
             // In the revision's transaction (PostgreSQL 12 and later allow it), so it is undone with the rest on a
             // failure. PostgreSQL refuses to use the value before that transaction commits: generate puts added
             // values in a revision of their own, before the one that may use them. IF NOT EXISTS lets a
@@ -173,37 +173,37 @@ public final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public List<Statement> visit(DropEnumType op) {
+        public List<SqlStatement> visit(DropEnumType op) {
             return one("DROP TYPE " + relation(op.name()));
         }
 
         @Override
-        public List<Statement> visit(SetTableComment op) {
+        public List<SqlStatement> visit(SetTableComment op) {
             return one(clauses.tableComment(op.table(), op.comment().to()));
         }
 
         @Override
-        public List<Statement> visit(CreateView op) {
+        public List<SqlStatement> visit(CreateView op) {
             return one("CREATE VIEW " + relation(op.view().name()) + " AS\n" + op.view().query());
         }
 
         @Override
-        public List<Statement> visit(DropView op) {
+        public List<SqlStatement> visit(DropView op) {
             return one("DROP VIEW " + relation(op.name()));
         }
 
         @Override
-        public List<Statement> visit(CreateSchema op) {
+        public List<SqlStatement> visit(CreateSchema op) {
             return one("CREATE SCHEMA " + quote(op.name()));
         }
 
         @Override
-        public List<Statement> visit(DropSchema op) {
+        public List<SqlStatement> visit(DropSchema op) {
             return one("DROP SCHEMA " + quote(op.name()));
         }
 
         @Override
-        public List<Statement> visit(InSchema op) {
+        public List<SqlStatement> visit(InSchema op) {
             if (schema != null) {
                 throw new IllegalStateException("Nested schemas: " + op.describe());
             }
@@ -211,44 +211,44 @@ public final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public List<Statement> visit(ExecuteSql op) {
+        public List<SqlStatement> visit(ExecuteSql op) {
             return one(op.sql());
         }
     };
 
-    private List<Statement> createTable(Table table) {
+    private List<SqlStatement> createTable(Table table) {
         List<String> lines = new ArrayList<>();
         for (Column column : table.columns()) {
             lines.add(clauses.columnDefinition(column));
         }
         table.constraints().forEach(c -> lines.add(clauses.constraint(c)));
-        List<Statement> out = new ArrayList<>();
-        out.add(Statement.of("CREATE TABLE " + relation(table.name()) + " ("
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(SqlStatement.of("CREATE TABLE " + relation(table.name()) + " ("
                 + (lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n") + ")"));
         for (Index index : table.indexes()) {
             out.add(createIndex(table.name(), index, false));
         }
         if (table.comment() != null) {
-            out.add(Statement.of(clauses.tableComment(table.name(), table.comment())));
+            out.add(SqlStatement.of(clauses.tableComment(table.name(), table.comment())));
         }
         for (Column column : table.columns()) {
             if (column.comment() != null) {
-                out.add(Statement.of(clauses.columnComment(table.name(), column.name(), column.comment())));
+                out.add(SqlStatement.of(clauses.columnComment(table.name(), column.name(), column.comment())));
             }
         }
         return out;
     }
 
-    private List<Statement> addColumn(AddColumn op) {
-        List<Statement> out = new ArrayList<>();
-        out.add(Statement.of(alterTable(op.table()) + "ADD COLUMN " + clauses.columnDefinition(op.column())));
+    private List<SqlStatement> addColumn(AddColumn op) {
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(SqlStatement.of(alterTable(op.table()) + "ADD COLUMN " + clauses.columnDefinition(op.column())));
         if (op.column().comment() != null) {
-            out.add(Statement.of(clauses.columnComment(op.table(), op.column().name(), op.column().comment())));
+            out.add(SqlStatement.of(clauses.columnComment(op.table(), op.column().name(), op.column().comment())));
         }
         return out;
     }
 
-    private Statement createIndex(String table, Index index, boolean concurrently) {
+    private SqlStatement createIndex(String table, Index index, boolean concurrently) {
         String sql = "CREATE " + (index.isUnique() ? "UNIQUE " : "") + "INDEX "
                 + (concurrently ? "CONCURRENTLY " : "")
                 + (index.name() != null ? quote(index.name()) + " " : "")
@@ -257,19 +257,19 @@ public final class PostgresDialect implements Dialect {
                 + " (" + index.elements().stream().map(clauses::indexElement).collect(Collectors.joining(", ")) + ")"
                 + (index.include().isEmpty() ? "" : " INCLUDE (" + clauses.columnList(index.include()) + ")")
                 + (index.where() != null ? " WHERE " + index.where() : "");
-        return concurrently ? Statement.outsideTransaction(sql) : Statement.of(sql);
+        return concurrently ? SqlStatement.outsideTransaction(sql) : SqlStatement.of(sql);
     }
 
-    private Statement dropIndex(DropIndex op) {
+    private SqlStatement dropIndex(DropIndex op) {
         String sql = "DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + relation(op.name());
-        return op.concurrently() ? Statement.outsideTransaction(sql) : Statement.of(sql);
+        return op.concurrently() ? SqlStatement.outsideTransaction(sql) : SqlStatement.of(sql);
     }
 
     private String alterTable(String table) {
         return "ALTER TABLE " + relation(table) + " ";
     }
 
-    private static List<Statement> one(String sql) {
-        return List.of(Statement.of(sql));
+    private static List<SqlStatement> one(String sql) {
+        return List.of(SqlStatement.of(sql));
     }
 }

@@ -241,7 +241,7 @@ final class PostgresNarrowing {
      * The statement that stops a narrowing of {@code table.column} when rows would lose data, or {@code null}
      * when the change loses nothing. It locks the table first, so no row written after the count slips through.
      */
-    static Statement guard(String table, String relation, String column, ColumnType from, ColumnType to) {
+    static SqlStatement guard(String table, String relation, String column, ColumnType from, ColumnType to) {
         boolean array = Shape.of(to).array();
         String x = array ? "e" : quote(column);
         Loss loss = loss(from, to, x);
@@ -270,6 +270,6 @@ final class PostgresNarrowing {
         for (int i = 1; body.contains(tag); i++) {
             tag = "$retort" + i + "$";
         }
-        return Statement.guard("DO " + tag + body + tag);
+        return SqlStatement.guard("DO " + tag + body + tag);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.migration;
 
+import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AddEnumValue;
@@ -200,12 +201,15 @@ public final class Operations {
     }
 
     // --- indexes --------------------------------------------------------------------------------------
+    // Every call on a table object names the table first, then what in it: the order of addColumn and
+    // alterColumn, and of the statement itself (ALTER TABLE table ... name).
 
-    /** {@code op.createIndex("ix_reminders_due_at", "reminders", "due_at")}. */
-    public void createIndex(String name, String table, String... columns) {
+    /** {@code op.createIndex("reminders", "ix_reminders_due_at", "due_at")}. */
+    public void createIndex(String table, String name, String... columns) {
         run(new CreateIndex(table, Index.of(name, columns), false));
     }
 
+    /** {@code op.createIndex("reminders", Index.of("ix_reminders_open", "user_id").where("NOT done"))}. */
     public void createIndex(String table, Index index) {
         run(new CreateIndex(table, index, false));
     }
@@ -215,13 +219,19 @@ public final class Operations {
         run(new CreateIndex(table, index, true));
     }
 
-    public void dropIndex(String name, String table) {
+    /** {@code op.dropIndex("reminders", "ix_reminders_due_at")}. */
+    public void dropIndex(String table, String name) {
         run(new DropIndex(table, name, null, false));
     }
 
     /** Drops an index, carrying its definition so the drop can be reversed. */
     public void dropIndex(String table, Index definition) {
         run(new DropIndex(table, definition.name(), definition, false));
+    }
+
+    /** {@code DROP INDEX CONCURRENTLY}; runs outside the migration's transaction. */
+    public void dropIndexConcurrently(String table, String name) {
+        run(new DropIndex(table, name, null, true));
     }
 
     public void dropIndexConcurrently(String table, Index definition) {
@@ -234,15 +244,18 @@ public final class Operations {
         run(new AddConstraint(table, constraint));
     }
 
-    public void createPrimaryKey(String name, String table, String... columns) {
+    /** {@code op.createPrimaryKey("users", "pk_users", "id")}. */
+    public void createPrimaryKey(String table, String name, String... columns) {
         addConstraint(table, PrimaryKey.of(name, columns));
     }
 
-    public void createUniqueConstraint(String name, String table, String... columns) {
+    /** {@code op.createUniqueConstraint("users", "uq_users_email", "email")}. */
+    public void createUniqueConstraint(String table, String name, String... columns) {
         addConstraint(table, UniqueConstraint.of(name, columns));
     }
 
-    public void createCheckConstraint(String name, String table, String condition) {
+    /** {@code op.createCheckConstraint("users", "ck_users_email_lower", "email = lower(email)")}. */
+    public void createCheckConstraint(String table, String name, String condition) {
         addConstraint(table, CheckConstraint.of(name, condition));
     }
 
@@ -251,12 +264,14 @@ public final class Operations {
         addConstraint(table, foreignKey);
     }
 
-    public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
+    /** {@code op.createForeignKey("entries", "fk_entries_user", List.of("user_id"), "users", List.of("id"))}. */
+    public void createForeignKey(String table, String name, List<String> columns, String referencedTable,
                                  List<String> referencedColumns) {
         addConstraint(table, ForeignKey.of(name, columns, referencedTable, referencedColumns));
     }
 
-    public void dropConstraint(String name, String table) {
+    /** {@code op.dropConstraint("users", "ck_users_email_lower")}. */
+    public void dropConstraint(String table, String name) {
         run(new DropConstraint(table, name, null));
     }
 

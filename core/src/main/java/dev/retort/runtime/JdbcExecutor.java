@@ -2,8 +2,8 @@ package dev.retort.runtime;
 
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
-import dev.retort.ddl.Statement;
-import dev.retort.migration.OperationExecutor;
+import dev.retort.ddl.SqlStatement;
+import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Operation;
@@ -43,18 +43,18 @@ final class JdbcExecutor implements OperationExecutor {
     @Override
     public void execute(Operation operation) {
         currentOperation = operation;
-        for (Statement statement : dialect.statements(operation)) {
+        for (SqlStatement statement : dialect.statements(operation)) {
             run(statement, operation);
         }
         currentOperation = null;
     }
 
     /** Runs a statement of the runner's own (a version-table update). */
-    void run(Statement statement) {
+    void run(SqlStatement statement) {
         run(statement, null);
     }
 
-    private void run(Statement statement, Operation operation) {
+    private void run(SqlStatement statement, Operation operation) {
         currentSql = statement.sql();
         if (guard != null) {
             refuseTransactionEnd(statement);
@@ -77,7 +77,7 @@ final class JdbcExecutor implements OperationExecutor {
         currentSql = null;
     }
 
-    private void refuseTransactionEnd(Statement statement) {
+    private void refuseTransactionEnd(SqlStatement statement) {
         if (!statement.transactional()) {
             throw new RetortException("PostgreSQL cannot run this statement inside a transaction block, and the "
                     + "revision runs in one. Declare the revision @Revision(..., transactional = false) and keep it to "
@@ -121,7 +121,7 @@ final class JdbcExecutor implements OperationExecutor {
             if (table == null) {
                 return false;
             }
-            List<Statement> drop = dialect.statements(new DropIndex(null, name, null, true));
+            List<SqlStatement> drop = dialect.statements(new DropIndex(null, name, null, true));
             if (!table.equals(create.table())) {
                 throw new RetortException("The revision creates index " + name + " on " + create.table()
                         + ", but an INVALID index of that name exists on " + table
@@ -130,7 +130,7 @@ final class JdbcExecutor implements OperationExecutor {
             }
             listener.notice("Index " + name + " on " + table + " is INVALID (left by an interrupted or failed "
                     + "CREATE INDEX CONCURRENTLY): dropping it and building it again.");
-            for (Statement statement : drop) {
+            for (SqlStatement statement : drop) {
                 listener.statement(statement.sql());
                 send(statement.sql());
             }

@@ -2,7 +2,7 @@ package dev.retort.runtime;
 
 import dev.retort.InertText;
 import dev.retort.RetortException;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import java.util.List;
 
 /** A migration failed; the message says what of it stays applied and at which revision the database is recorded. */
@@ -26,11 +26,11 @@ public class MigrationFailedException extends RetortException {
     /**
      * @param committed the statements of a non-transactional revision that ran before the failure
      */
-    public MigrationFailedException(MigrationScript script, boolean upgrade, String operation, String sql,
+    public MigrationFailedException(LoadedRevision loaded, boolean upgrade, String operation, String sql,
                                     Throwable cause, List<String> stillAt, Aftermath aftermath,
                                     List<String> committed, String hint) {
-        super(message(script, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint), cause);
-        this.revision = script.id();
+        super(message(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint), cause);
+        this.revision = loaded.id();
         this.aftermath = aftermath;
     }
 
@@ -42,12 +42,12 @@ public class MigrationFailedException extends RetortException {
         return aftermath;
     }
 
-    private static String message(MigrationScript script, boolean upgrade, String operation, String sql,
+    private static String message(LoadedRevision loaded, boolean upgrade, String operation, String sql,
                                   Throwable cause, List<String> stillAt, Aftermath aftermath,
                                   List<String> committed, String hint) {
         StringBuilder m = new StringBuilder();
-        m.append(upgrade ? "Upgrade" : "Downgrade").append(" of revision ").append(script.label())
-                .append(" in ").append(script.source()).append(" failed");
+        m.append(upgrade ? "Upgrade" : "Downgrade").append(" of revision ").append(loaded.label())
+                .append(" in ").append(loaded.source()).append(" failed");
         if (operation != null) {
             m.append(" at '").append(InertText.line(operation)).append("'");
         }

@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,10 +37,10 @@ final class Planner {
         List<String> todo = wanted.stream().filter(id -> !applied.contains(id)).toList();
         List<Step> steps = new ArrayList<>();
         List<String> heads = current;
-        for (MigrationScript script : graph.sorted(todo)) {
-            applied.add(script.id());
+        for (LoadedRevision loaded : graph.sorted(todo)) {
+            applied.add(loaded.id());
             List<String> next = graph.headsOf(applied);
-            steps.add(new Step(script, true, heads, next));
+            steps.add(new Step(loaded, true, heads, next));
             heads = next;
         }
         return steps;
@@ -67,14 +67,14 @@ final class Planner {
             requireApplied(t, applied, current);
             graph.descendantsOf(t).stream().filter(applied::contains).forEach(undo::add);
         }
-        List<MigrationScript> order = new ArrayList<>(graph.sorted(undo));
+        List<LoadedRevision> order = new ArrayList<>(graph.sorted(undo));
         Collections.reverse(order);
         List<Step> steps = new ArrayList<>();
         List<String> heads = current;
-        for (MigrationScript script : order) {
-            applied.remove(script.id());
+        for (LoadedRevision loaded : order) {
+            applied.remove(loaded.id());
             List<String> next = graph.headsOf(applied);
-            steps.add(new Step(script, false, heads, next));
+            steps.add(new Step(loaded, false, heads, next));
             heads = next;
         }
         return steps;

@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.migration.Migration;
-import dev.retort.migration.OperationExecutor;
+import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.migration.Operations;
 import dev.retort.op.Operation;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.retort.runtime;
 
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import java.util.List;
 
 /** What the runner reports while it works; the command line prints it like Alembic's log lines. */
@@ -9,7 +9,7 @@ public interface RunListener {
     RunListener SILENT = new RunListener() { };
 
     /** About to apply ({@code upgrade == true}) or undo a revision, moving the heads {@code from} to {@code to}. */
-    default void running(boolean upgrade, MigrationScript script, List<String> from, List<String> to) {
+    default void running(boolean upgrade, LoadedRevision loaded, List<String> from, List<String> to) {
     }
 
     /** Another runner holds the lock; this one waits. */

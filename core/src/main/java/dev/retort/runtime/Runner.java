@@ -3,11 +3,11 @@ package dev.retort.runtime;
 import dev.retort.InertText;
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.migration.Migration;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -131,7 +131,7 @@ public final class Runner {
         }
         for (Step step : steps) {
             out.append("-- ").append(progress(step)).append("\n"); // progress() is one inert line
-            boolean transactional = step.script().transactional();
+            boolean transactional = step.revision().transactional();
             if (!transactional) {
                 out.append(dialect.comment("Runs outside a transaction (@Revision(transactional = false)): each "
                         + "statement commits on its own.")).append("\n");
@@ -141,11 +141,11 @@ public final class Runner {
                 out.append("BEGIN;\n\n");
             }
             try {
-                executor.begin(step.script());
+                executor.begin(step.revision());
                 invoke(step, new Operations(executor));
             } catch (RuntimeException e) {
                 throw new RetortException("Cannot write the offline script: " + (step.upgrade() ? "the upgrade" : "the downgrade")
-                        + " of revision " + step.script().label() + " in " + step.script().source() + " failed: "
+                        + " of revision " + step.revision().label() + " in " + step.revision().source() + " failed: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
             if (!transactional) {
@@ -166,7 +166,7 @@ public final class Runner {
     public static String progress(Step step) {
         String from = heads(step.from());
         String to = heads(step.to());
-        String message = InertText.line(step.script().message());
+        String message = InertText.line(step.revision().message());
         return "Running " + (step.upgrade() ? "upgrade " : "downgrade ") + from + " -> " + to
                 + (message.isEmpty() ? "" : ", " + message);
     }
@@ -182,8 +182,8 @@ public final class Runner {
     private List<Step> run(Connection connection, List<Step> steps) throws SQLException {
         List<Step> done = new ArrayList<>();
         for (Step step : steps) {
-            listener.running(step.upgrade(), step.script(), step.from(), step.to());
-            if (step.script().transactional()) {
+            listener.running(step.upgrade(), step.revision(), step.from(), step.to());
+            if (step.revision().transactional()) {
                 runInTransaction(connection, step);
             } else {
                 runWithoutTransaction(connection, step);
@@ -196,7 +196,7 @@ public final class Runner {
     /** The revision and its version-table update in one transaction, which the migration may not end. */
     private void runInTransaction(Connection connection, Step step) throws SQLException {
         connection.setAutoCommit(false);
-        TransactionGuard guard = new TransactionGuard(connection, step.script());
+        TransactionGuard guard = new TransactionGuard(connection, step.revision());
         JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, guard);
         MigrationFailedException.Aftermath aftermath = MigrationFailedException.Aftermath.ROLLED_BACK;
         try {
@@ -208,7 +208,7 @@ public final class Runner {
                         + "op.connection()");
             }
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
-                executor.run(Statement.of(sql));
+                executor.run(SqlStatement.of(sql));
             }
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
@@ -229,13 +229,13 @@ public final class Runner {
         try {
             invoke(step, new Operations(executor));
             if (!connection.getAutoCommit()) {
-                throw new RetortException("Revision " + step.script().label() + " in " + step.script().source()
+                throw new RetortException("Revision " + step.revision().label() + " in " + step.revision().source()
                         + " left a transaction of its own open (connection.setAutoCommit(false) without a commit); "
                         + "it was rolled back. A non-transactional revision commits what it does itself.");
             }
             connection.setAutoCommit(false);
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
-                executor.run(Statement.of(sql));
+                executor.run(SqlStatement.of(sql));
             }
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
@@ -250,13 +250,13 @@ public final class Runner {
                                              MigrationFailedException.Aftermath aftermath) {
         Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
         Operation operation = executor.currentOperation();
-        return new MigrationFailedException(step.script(), step.upgrade(), operation == null ? null : operation.describe(),
+        return new MigrationFailedException(step.revision(), step.upgrade(), operation == null ? null : operation.describe(),
                 executor.currentSql(), cause, step.from(), aftermath, executor.committed(),
                 FailureHints.hint(connection, cause, operation, aftermath, dialect));
     }
 
     private static void invoke(Step step, Operations op) {
-        Migration migration = step.script().newInstance();
+        Migration migration = step.revision().newInstance();
         if (step.upgrade()) {
             migration.upgrade(op);
         } else {

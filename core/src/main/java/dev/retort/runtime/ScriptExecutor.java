@@ -3,9 +3,9 @@ package dev.retort.runtime;
 import dev.retort.InertText;
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
-import dev.retort.ddl.Statement;
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.OperationExecutor;
+import dev.retort.ddl.SqlStatement;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.op.Operation;
 
 /**
@@ -18,7 +18,7 @@ final class ScriptExecutor implements OperationExecutor {
 
     private final StringBuilder out;
     private final Dialect dialect;
-    private MigrationScript script;
+    private LoadedRevision loaded;
 
     ScriptExecutor(StringBuilder out, Dialect dialect) {
         this.out = out;
@@ -26,18 +26,18 @@ final class ScriptExecutor implements OperationExecutor {
     }
 
     /** The revision the next operations belong to. */
-    void begin(MigrationScript next) {
-        this.script = next;
+    void begin(LoadedRevision next) {
+        this.loaded = next;
     }
 
     @Override
     public void execute(Operation operation) {
-        for (Statement statement : dialect.statements(operation)) {
-            if (script.transactional() && !statement.transactional()) {
+        for (SqlStatement statement : dialect.statements(operation)) {
+            if (loaded.transactional() && !statement.transactional()) {
                 throw new RetortException("PostgreSQL cannot run " + statement.sql() + " inside a transaction block, "
                         + "and the revision runs in one. Declare the revision @Revision(..., transactional = false).");
             }
-            String end = script.transactional() ? dialect.transactionEnd(statement.sql()) : null;
+            String end = loaded.transactional() ? dialect.transactionEnd(statement.sql()) : null;
             if (end != null) {
                 throw new RetortException("it ends the transaction it runs in (" + end + " in op.execute), which "
                         + "would leave the revision half applied. Remove it, or declare the revision "
@@ -51,7 +51,7 @@ final class ScriptExecutor implements OperationExecutor {
         String hazard = dialect.scriptHazard(sql);
         if (hazard != null) {
             throw new RetortException("psql would not run this statement as written: it holds " + hazard
-                    + ". Statement: " + InertText.line(sql));
+                    + ". SqlStatement: " + InertText.line(sql));
         }
         String text = sql.strip();
         out.append(text);

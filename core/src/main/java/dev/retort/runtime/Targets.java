@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +65,7 @@ final class Targets {
     private Set<String> up(String target, List<String> from, int steps) {
         String at = single(target, from, true);
         for (int i = 0; i < steps; i++) {
-            List<MigrationScript> next = at == null ? graph.bases() : graph.children(at);
+            List<LoadedRevision> next = at == null ? graph.bases() : graph.children(at);
             if (next.isEmpty()) {
                 throw new DatabaseStateException("Relative target " + target + " goes past the head: only " + i
                         + " revision(s) lie above " + (at == null ? "base" : at) + ".");
@@ -109,15 +109,15 @@ final class Targets {
         return from.isEmpty() ? null : from.get(0);
     }
 
-    private static Set<String> ids(List<MigrationScript> scripts) {
+    private static Set<String> ids(List<LoadedRevision> loadedRevisions) {
         Set<String> out = new LinkedHashSet<>();
-        scripts.forEach(s -> out.add(s.id()));
+        loadedRevisions.forEach(s -> out.add(s.id()));
         return out;
     }
 
-    private static List<String> names(List<MigrationScript> scripts) {
+    private static List<String> names(List<LoadedRevision> loadedRevisions) {
         List<String> out = new ArrayList<>();
-        scripts.forEach(s -> out.add(s.id()));
+        loadedRevisions.forEach(s -> out.add(s.id()));
         return out;
     }
 }

@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.RetortException;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -23,17 +23,17 @@ final class TransactionGuard {
     private static final String SETTING = "retort.revision";
 
     private final Connection connection;
-    private final MigrationScript script;
+    private final LoadedRevision loaded;
 
-    TransactionGuard(Connection connection, MigrationScript script) {
+    TransactionGuard(Connection connection, LoadedRevision loaded) {
         this.connection = connection;
-        this.script = script;
+        this.loaded = loaded;
     }
 
     /** Marks the transaction now open (or about to open: the driver begins one with this statement). */
     void mark() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('" + SETTING + "', ?, true)")) {
-            ps.setString(1, script.id());
+            ps.setString(1, loaded.id());
             ps.executeQuery().close();
         }
     }
@@ -43,7 +43,7 @@ final class TransactionGuard {
         try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('" + SETTING + "', true)");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return script.id().equals(rs.getString(1));
+            return loaded.id().equals(rs.getString(1));
         }
     }
 

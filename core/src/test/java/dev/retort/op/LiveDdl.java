@@ -1,7 +1,7 @@
 package dev.retort.op;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ final class LiveDdl {
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
             for (Operation operation : operations) {
-                for (Statement statement : DIALECT.statements(operation)) {
+                for (SqlStatement statement : DIALECT.statements(operation)) {
                     run(connection, operation, statement);
                 }
             }
@@ -31,7 +31,7 @@ final class LiveDdl {
         }
     }
 
-    private static void run(Connection connection, Operation operation, Statement statement) {
+    private static void run(Connection connection, Operation operation, SqlStatement statement) {
         try (java.sql.Statement st = connection.createStatement()) {
             if (statement.transactional()) {
                 st.execute(statement.sql());

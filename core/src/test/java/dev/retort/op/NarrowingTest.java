@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.schema.ColumnType;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
@@ -107,7 +107,7 @@ class NarrowingTest {
             character varying(5)[] | varchar(20)[]
             """)
     void widenings(String from, String to) {
-        List<Statement> statements = DIALECT.statements(narrowing("t", from, to, false));
+        List<SqlStatement> statements = DIALECT.statements(narrowing("t", from, to, false));
         assertEquals(1, statements.size(), statements.toString());
         assertTrue(statements.get(0).sql().startsWith("ALTER TABLE t ALTER COLUMN c TYPE " + to), statements.toString());
     }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.Revision;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.testkit.FreshDatabase;
@@ -89,8 +89,8 @@ class RunnerTest {
         }
     }
 
-    static MigrationScript script(String id, Class<? extends Migration> type, List<String> labels, String... parents) {
-        return new MigrationScript(id, List.of(parents), type.getSimpleName(), labels, "", type.getName(), type,
+    static LoadedRevision script(String id, Class<? extends Migration> type, List<String> labels, String... parents) {
+        return new LoadedRevision(id, List.of(parents), type.getSimpleName(), labels, "", type.getName(), type,
                 type.getAnnotation(Revision.class) == null || type.getAnnotation(Revision.class).transactional());
     }
 
@@ -124,7 +124,7 @@ class RunnerTest {
             }
             Runner runner = runner("schema_history");
             List<Step> steps = runner.upgrade(c, "c3");
-            assertEquals(List.of("a1", "b2", "c3"), steps.stream().map(s -> s.script().id()).toList());
+            assertEquals(List.of("a1", "b2", "c3"), steps.stream().map(s -> s.revision().id()).toList());
             assertEquals("c3", query(c, "SELECT version_num FROM app.schema_history"));
             assertEquals("Ada,Grace", query(c, "SELECT name FROM app.items ORDER BY id"));
             assertEquals("ix_items_name", query(c, "SELECT indexname FROM pg_indexes WHERE schemaname = 'app' AND tablename = 'items'"));

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.Revision;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.testkit.FreshDatabase;
@@ -154,10 +154,10 @@ class TransactionModeTest {
     }
 
     private static Runner runner(Class<? extends Migration> second, List<String> notices) {
-        List<MigrationScript> scripts = new ArrayList<>();
+        List<LoadedRevision> loadedRevisions = new ArrayList<>();
         for (Class<? extends Migration> type : List.of(CreateT1.class, second)) {
             Revision r = type.getAnnotation(Revision.class);
-            scripts.add(new MigrationScript(r.id(), List.of(r.parent()), r.message(), List.of(), "",
+            loadedRevisions.add(new LoadedRevision(r.id(), List.of(r.parent()), r.message(), List.of(), "",
                     type.getSimpleName() + ".java", type, r.transactional()));
         }
         RunListener listener = new RunListener() {
@@ -166,7 +166,7 @@ class TransactionModeTest {
                 notices.add(message);
             }
         };
-        return new Runner(RevisionGraph.of(scripts), new PostgresDialect(), new RuntimeSettings("retort_version"),
+        return new Runner(RevisionGraph.of(loadedRevisions), new PostgresDialect(), new RuntimeSettings("retort_version"),
                 listener);
     }
 

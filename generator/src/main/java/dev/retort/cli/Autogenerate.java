@@ -13,7 +13,7 @@ import dev.retort.diff.SchemaComparator;
 import dev.retort.diff.Warning;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.runtime.DatabaseException;
 import dev.retort.runtime.RunListener;
 import dev.retort.schema.Schema;
@@ -205,7 +205,7 @@ final class Autogenerate {
     /** The database's revisions, which must be the migrations' heads: a comparison starts from the head. */
     private List<String> requireAtHead(Connection connection) {
         List<String> current = workspace.runner(RunListener.SILENT).current(connection);
-        List<String> heads = workspace.graph().heads().stream().map(MigrationScript::id).sorted().toList();
+        List<String> heads = workspace.graph().heads().stream().map(LoadedRevision::id).sorted().toList();
         if (!new HashSet<>(current).equals(new HashSet<>(heads))) {
             throw new RetortException("The database " + workspace.target().maskedUrl() + " is at "
                     + (current.isEmpty() ? "base (no revision)" : String.join(", ", current))

@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,14 +16,14 @@ final class BranchesCommand extends BaseCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = workspace().graph();
-        for (MigrationScript point : graph.branchPoints()) {
+        for (LoadedRevision point : graph.branchPoints()) {
             if (verbose) {
                 Revisions.verbose(out(), graph, point);
             } else {
                 out().println(Revisions.idWithTags(graph, point) + (point.message().isEmpty() ? "" : ", " + point.message()));
             }
             String indent = " ".repeat(point.id().length() + 1);
-            for (MigrationScript child : graph.children(point.id())) {
+            for (LoadedRevision child : graph.children(point.id())) {
                 out().println(indent + "-> " + Revisions.idWithTags(graph, child)
                         + (child.message().isEmpty() ? "" : ", " + child.message()));
             }

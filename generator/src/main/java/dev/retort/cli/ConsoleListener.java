@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
 import dev.retort.runtime.Step;
@@ -19,8 +19,8 @@ final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void running(boolean upgrade, MigrationScript script, List<String> from, List<String> to) {
-        err.println(Runner.progress(new Step(script, upgrade, from, to)));
+    public void running(boolean upgrade, LoadedRevision loaded, List<String> from, List<String> to) {
+        err.println(Runner.progress(new Step(loaded, upgrade, from, to)));
         err.flush();
     }
 

@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

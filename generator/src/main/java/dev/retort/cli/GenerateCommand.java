@@ -1,12 +1,12 @@
 package dev.retort.cli;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
@@ -75,7 +75,7 @@ final class GenerateCommand extends BaseCommand {
         if (sql) {
             PostgresDialect dialect = new PostgresDialect();
             for (Operation op : diff.operations()) {
-                for (Statement statement : dialect.statements(op)) {
+                for (SqlStatement statement : dialect.statements(op)) {
                     out().println(statement.sql() + ";");
                 }
             }

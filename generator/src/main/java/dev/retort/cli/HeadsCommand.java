@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +16,7 @@ final class HeadsCommand extends BaseCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = workspace().graph();
-        for (MigrationScript head : graph.heads()) {
+        for (LoadedRevision head : graph.heads()) {
             if (verbose) {
                 Revisions.verbose(out(), graph, head);
             } else {

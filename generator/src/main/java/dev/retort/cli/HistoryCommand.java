@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +20,7 @@ final class HistoryCommand extends BaseCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = workspace().graph();
-        for (MigrationScript s : Revisions.range(graph, range)) {
+        for (LoadedRevision s : Revisions.range(graph, range)) {
             if (verbose) {
                 Revisions.verbose(out(), graph, s);
             } else {

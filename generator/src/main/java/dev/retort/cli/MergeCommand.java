@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.render.MigrationSource;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;

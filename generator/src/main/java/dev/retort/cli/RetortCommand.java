@@ -155,7 +155,7 @@ public final class RetortCommand implements Runnable {
     }
 
     /**
-     * {@code retort 0.1.0-SNAPSHOT (Hibernate ORM 7.4.15.Final, Java 17.0.15)}: Retort's version as the build wrote
+     * {@code retort 0.2.0-SNAPSHOT (Hibernate ORM 7.4.15.Final, Java 17.0.15)}: Retort's version as the build wrote
      * it, and the Hibernate that reads the entities (Retort's own, whatever the application's class path holds).
      */
     static final class Version implements CommandLine.IVersionProvider {

@@ -2,8 +2,8 @@ package dev.retort.cli;
 
 import dev.retort.InertText;
 import dev.retort.RetortException;
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.runtime.RecordingExecutor;
 import dev.retort.runtime.RuntimeSettings;
@@ -39,18 +39,18 @@ final class Revisions {
     }
 
     /** {@code 1a2b -> 3c4d (head), add reminders}. */
-    static String line(RevisionGraph graph, MigrationScript s) {
+    static String line(RevisionGraph graph, LoadedRevision s) {
         String parents = s.parents().isEmpty() ? "<base>"
                 : s.parents().size() == 1 ? s.parents().get(0) : "(" + String.join(", ", s.parents()) + ")";
         return parents + " -> " + s.id() + tags(graph, s) + (s.message().isEmpty() ? "" : ", " + InertText.line(s.message()));
     }
 
     /** {@code 3c4d (feature) (head)}. */
-    static String idWithTags(RevisionGraph graph, MigrationScript s) {
+    static String idWithTags(RevisionGraph graph, LoadedRevision s) {
         return s.id() + tags(graph, s);
     }
 
-    private static String tags(RevisionGraph graph, MigrationScript s) {
+    private static String tags(RevisionGraph graph, LoadedRevision s) {
         StringBuilder out = new StringBuilder();
         if (!s.branchLabels().isEmpty()) {
             out.append(" (").append(String.join(", ", s.branchLabels())).append(")");
@@ -69,11 +69,11 @@ final class Revisions {
     }
 
     /** The multi-line form of {@code --verbose} and {@code show}. */
-    static void verbose(PrintWriter out, RevisionGraph graph, MigrationScript s) {
+    static void verbose(PrintWriter out, RevisionGraph graph, LoadedRevision s) {
         out.println("Rev: " + idWithTags(graph, s));
         out.println((s.isMerge() ? "Merges: " : "Parent: ")
                 + (s.parents().isEmpty() ? "<base>" : String.join(", ", s.parents())));
-        List<String> children = graph.children(s.id()).stream().map(MigrationScript::id).toList();
+        List<String> children = graph.children(s.id()).stream().map(LoadedRevision::id).toList();
         if (children.size() > 1) {
             out.println("Branches into: " + String.join(", ", children));
         }
@@ -93,7 +93,7 @@ final class Revisions {
     }
 
     /** The operations of a revision's upgrade and downgrade, one description per line. */
-    static void operations(PrintWriter out, MigrationScript s) {
+    static void operations(PrintWriter out, LoadedRevision s) {
         for (boolean upgrade : new boolean[] {true, false}) {
             out.println(upgrade ? "Upgrade:" : "Downgrade:");
             List<String> lines = new ArrayList<>();
@@ -112,7 +112,7 @@ final class Revisions {
     }
 
     /** Revisions of {@code range} ({@code A:B}, {@code A:}, {@code :B}; ends inclusive), newest first. */
-    static List<MigrationScript> range(RevisionGraph graph, String range) {
+    static List<LoadedRevision> range(RevisionGraph graph, String range) {
         if (range == null || range.isBlank()) {
             return reversed(graph.all());
         }
@@ -138,8 +138,8 @@ final class Revisions {
                 .toList());
     }
 
-    private static List<MigrationScript> reversed(List<MigrationScript> list) {
-        List<MigrationScript> copy = new ArrayList<>(list);
+    private static List<LoadedRevision> reversed(List<LoadedRevision> list) {
+        List<LoadedRevision> copy = new ArrayList<>(list);
         Collections.reverse(copy);
         return copy;
     }

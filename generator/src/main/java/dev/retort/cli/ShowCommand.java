@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +16,7 @@ final class ShowCommand extends BaseCommand {
     @Override
     public Integer call() {
         RevisionGraph graph = workspace().graph();
-        MigrationScript s = revision.equals("head") ? graph.head() : graph.resolve(revision);
+        LoadedRevision s = revision.equals("head") ? graph.head() : graph.resolve(revision);
         Revisions.verbose(out(), graph, s);
         Revisions.operations(out(), s);
         return RetortCommand.OK;

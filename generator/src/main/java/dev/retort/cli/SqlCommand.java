@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

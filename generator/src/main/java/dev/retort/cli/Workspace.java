@@ -12,7 +12,7 @@ import dev.retort.config.RetortConfig;
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.NamingSettings;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.render.MigrationSource;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;

@@ -1,6 +1,6 @@
 package dev.retort.hibernate;
 
-import dev.retort.migration.PackageScanner;
+import dev.retort.migration.internal.PackageScanner;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -35,7 +35,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders each operation as the one {@code op.…(…);} call of the migration API that builds it again. */
+/**
+ * Renders each operation as the one {@code op.…(…);} call of the migration API that builds it again. A drop is
+ * written by name alone, as Alembic writes it: what it removes is restated in full where it is needed, by the
+ * create in the other method that brings it back ({@link MigrationWriter} renders each operation's reverse).
+ */
 final class OperationCode implements OperationVisitor<String> {
 
     @Override
@@ -49,8 +53,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropTable op) {
-        return op.definition() == null ? "op.dropTable(" + literal(op.name()) + ");"
-                : "op.dropTable(" + SchemaCode.table(op.definition()) + ");";
+        return "op.dropTable(" + literal(op.name()) + ");";
     }
 
     @Override
@@ -80,8 +83,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropView op) {
-        return op.definition() == null ? "op.dropView(" + literal(op.name()) + ");"
-                : "op.dropView(View.of(" + literal(op.name()) + ",\n" + INDENT + literal(op.definition().query()) + "));";
+        return "op.dropView(" + literal(op.name()) + ");";
     }
 
     @Override
@@ -96,8 +98,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropColumn op) {
-        return op.definition() == null ? "op.dropColumn(" + literal(op.table()) + ", " + literal(op.column()) + ");"
-                : "op.dropColumn(" + literal(op.table()) + ", " + SchemaCode.column(op.definition()) + ");";
+        return "op.dropColumn(" + literal(op.table()) + ", " + literal(op.column()) + ");";
     }
 
     @Override
@@ -165,11 +166,8 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropIndex op) {
-        if (op.definition() == null || op.table() == null) {
-            return "op.dropIndex(" + literal(op.name()) + ", " + string(op.table()) + ");";
-        }
-        return (op.concurrently() ? "op.dropIndexConcurrently(" : "op.dropIndex(") + literal(op.table()) + ", "
-                + SchemaCode.index(op.definition()) + ");";
+        return (op.concurrently() ? "op.dropIndexConcurrently(" : "op.dropIndex(") + string(op.table()) + ", "
+                + literal(op.name()) + ");";
     }
 
     @Override
@@ -179,8 +177,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropConstraint op) {
-        return op.definition() == null ? "op.dropConstraint(" + literal(op.name()) + ", " + literal(op.table()) + ");"
-                : "op.dropConstraint(" + literal(op.table()) + ", " + SchemaCode.constraint(op.definition()) + ");";
+        return "op.dropConstraint(" + literal(op.table()) + ", " + literal(op.name()) + ");";
     }
 
     @Override
@@ -196,8 +193,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropSequence op) {
-        return op.definition() == null ? "op.dropSequence(" + literal(op.name()) + ");"
-                : "op.dropSequence(" + SchemaCode.sequence(op.definition()) + ");";
+        return "op.dropSequence(" + literal(op.name()) + ");";
     }
 
     @Override
@@ -218,8 +214,7 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(DropEnumType op) {
-        return op.definition() == null ? "op.dropEnumType(" + literal(op.name()) + ");"
-                : "op.dropEnumType(" + SchemaCode.enumType(op.definition()) + ");";
+        return "op.dropEnumType(" + literal(op.name()) + ");";
     }
 
     @Override

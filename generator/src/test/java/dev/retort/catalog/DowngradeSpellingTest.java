@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.Diff;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropIndex;
@@ -65,10 +65,10 @@ class DowngradeSpellingTest {
     private static void restore(TestDatabase db, List<Operation> drops) {
         List<String> sql = new ArrayList<>();
         for (Operation drop : drops) {
-            DIALECT.statements(drop).stream().map(Statement::sql).forEach(sql::add);
+            DIALECT.statements(drop).stream().map(SqlStatement::sql).forEach(sql::add);
         }
         for (int i = drops.size() - 1; i >= 0; i--) {
-            DIALECT.statements(drops.get(i).reverse()).stream().map(Statement::sql).forEach(sql::add);
+            DIALECT.statements(drops.get(i).reverse()).stream().map(SqlStatement::sql).forEach(sql::add);
         }
         db.execute(sql.toArray(String[]::new));
     }

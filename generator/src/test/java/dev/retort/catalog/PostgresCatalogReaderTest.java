@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateEnumType;
@@ -262,7 +262,7 @@ class PostgresCatalogReaderTest {
             }
         }
         PostgresDialect dialect = new PostgresDialect();
-        List<String> sql = ops.stream().flatMap(op -> dialect.statements(op).stream()).map(Statement::sql).toList();
+        List<String> sql = ops.stream().flatMap(op -> dialect.statements(op).stream()).map(SqlStatement::sql).toList();
 
         try (TestDatabase copy = TestDatabase.create()) {
             copy.execute(sql.toArray(String[]::new));

@@ -37,8 +37,8 @@ final class Chain {
                 "op.addColumn(\"entries\", Column.of(\"body\", \"text\"));",
                 "op.dropColumn(\"entries\", \"body\");");
         p.migration(R4, List.of(R3), "index entry titles",
-                "op.createIndex(\"ix_entries_title\", \"entries\", \"title\");",
-                "op.dropIndex(\"ix_entries_title\", \"entries\");");
+                "op.createIndex(\"entries\", \"ix_entries_title\", \"title\");",
+                "op.dropIndex(\"entries\", \"ix_entries_title\");");
         p.migration(R5, List.of(R4), "create tags",
                 """
                 op.createTable("tags",

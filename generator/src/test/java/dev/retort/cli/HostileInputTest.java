@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class HostileInputTest {
 
             RevisionGraph graph = RevisionGraph.fromSources(p.migrationsDir(), HostileInputTest.class.getClassLoader());
             for (int i = 0; i < messages.size(); i++) {
-                MigrationScript s = graph.get(ids.get(i));
+                LoadedRevision s = graph.get(ids.get(i));
                 assertEquals(messages.get(i), s.message(), "the generated @Revision keeps the message exactly");
                 String source = Files.readString(Path.of(s.source()));
                 assertFalse(source.lines().anyMatch(l -> l.stripLeading().startsWith("DROP TABLE")), source);

@@ -9,7 +9,7 @@ import dev.retort.catalog.DowngradeSpelling;
 import dev.retort.catalog.PostgresCanonicalizer;
 import dev.retort.catalog.PostgresCatalogReader;
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.op.Operation;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -104,7 +104,7 @@ class DependencyOrderPropertyTest {
         c.setAutoCommit(false);
         try (java.sql.Statement st = c.createStatement()) {
             for (Operation op : ops) {
-                for (Statement statement : DDL.statements(op)) {
+                for (SqlStatement statement : DDL.statements(op)) {
                     try {
                         st.execute(statement.sql());
                     } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package dev.retort.hibernate;
 
-import dev.retort.migration.PackageScanner;
+import dev.retort.migration.internal.PackageScanner;
 import dev.retort.testkit.TestDatabase;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;

@@ -1,7 +1,7 @@
 package dev.retort.hibernate;
 
 import dev.retort.ddl.PostgresDialect;
-import dev.retort.ddl.Statement;
+import dev.retort.ddl.SqlStatement;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateSequence;
@@ -41,7 +41,7 @@ final class SchemaApplier {
         PostgresDialect dialect = new PostgresDialect();
         List<String> sql = new ArrayList<>();
         for (Operation op : ops) {
-            for (Statement statement : dialect.statements(op)) {
+            for (SqlStatement statement : dialect.statements(op)) {
                 sql.add(statement.sql());
             }
         }

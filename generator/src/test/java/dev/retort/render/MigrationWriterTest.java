@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
 import dev.retort.migration.Migration;
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AddEnumValue;
@@ -111,13 +111,31 @@ class MigrationWriterTest {
         MigrationSource parent = new MigrationWriter().write(diff(List.of()), "app.migrations", "9b1c20d4aa07",
                 List.of(), "first", CREATED);
         Files.writeString(dir.resolve(parent.fileName()), parent.render());
-        MigrationScript script = compile(dir, source);
+        LoadedRevision script = compile(dir, source);
         assertEquals("3f2a9c1b7d4e", script.id());
         assertEquals(List.of("9b1c20d4aa07"), script.parents());
         assertEquals("add reminders \"*/ é", script.message());
         assertEquals("2026-11-24T10:15:00Z", script.created());
         Migration migration = script.newInstance();
-        assertEquals(ops, RecordingExecutor.record(migration, true));
+        assertEquals(ops.stream().map(MigrationWriterTest::byName).toList(), RecordingExecutor.record(migration, true));
+    }
+
+    /** A drop as generated code issues it: by name, its definition being restated only by the create that undoes it. */
+    static Operation byName(Operation op) {
+        if (op instanceof DropTable d) {
+            return new DropTable(d.name(), null);
+        } else if (op instanceof DropColumn d) {
+            return new DropColumn(d.table(), d.column(), null);
+        } else if (op instanceof DropIndex d) {
+            return new DropIndex(d.table(), d.name(), null, d.concurrently());
+        } else if (op instanceof DropConstraint d) {
+            return new DropConstraint(d.table(), d.name(), null);
+        } else if (op instanceof DropSequence d) {
+            return new DropSequence(d.name(), null);
+        } else if (op instanceof DropEnumType d) {
+            return new DropEnumType(d.name(), null);
+        }
+        return op;
     }
 
     @Test
@@ -125,7 +143,8 @@ class MigrationWriterTest {
     void downgradeIsTheReverse(@TempDir Path dir) throws IOException {
         List<Operation> ops = everyOperation().stream().filter(Operation::isReversible).toList();
         MigrationSource source = new MigrationWriter().write(diff(ops), "app.migrations", "aa11", List.of(), "m", CREATED);
-        List<Operation> expected = new java.util.ArrayList<>(ops.stream().map(Operation::reverse).toList());
+        List<Operation> expected = new java.util.ArrayList<>(ops.stream().map(Operation::reverse)
+                .map(MigrationWriterTest::byName).toList());
         java.util.Collections.reverse(expected);
         assertEquals(expected, RecordingExecutor.record(compile(dir, source).newInstance(), false));
     }
@@ -174,7 +193,7 @@ class MigrationWriterTest {
         assertEquals(200, RecordingExecutor.record(migration, false).size());
     }
 
-    static MigrationScript compile(Path dir, MigrationSource source) throws IOException {
+    static LoadedRevision compile(Path dir, MigrationSource source) throws IOException {
         Path file = dir.resolve(source.fileName());
         Files.writeString(file, source.render());
         RevisionGraph graph = RevisionGraph.fromSources(dir, MigrationWriterTest.class.getClassLoader());

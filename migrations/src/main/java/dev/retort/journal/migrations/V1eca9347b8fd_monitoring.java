@@ -53,40 +53,8 @@ public final class V1eca9347b8fd_monitoring implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropTable(Table.of("system_health",
-                Column.of("checked_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("id", "bigint").identityByDefault(),
-                Column.of("status", "varchar(16)").notNull(),
-                Column.of("component", "varchar(64)").notNull(),
-                Column.of("metrics", "jsonb"),
-                PrimaryKey.unnamed("id"),
-                CheckConstraint.unnamed("status in ('UP','DEGRADED','DOWN')"),
-                Index.of("ix_system_health_component_checked", "component", "checked_at")));
-        op.dropTable(Table.of("alerts",
-                Column.of("fired_at", "timestamp(6) with time zone").notNull(),
-                Column.of("id", "bigint").identityByDefault(),
-                Column.of("resolved_at", "timestamp(6) with time zone"),
-                Column.of("rule_id", "bigint").notNull(),
-                Column.of("severity", "varchar(16)").notNull(),
-                Column.of("message", "text").notNull(),
-                PrimaryKey.unnamed("id"),
-                CheckConstraint.of("ck_alerts_resolution", "resolved_at is null or resolved_at >= fired_at"),
-                CheckConstraint.unnamed("severity in ('INFO','WARNING','CRITICAL')"),
-                ForeignKey.of("fk_alerts_rule", "rule_id", "alert_rules", "id"),
-                Index.of("ix_alerts_rule_fired", "rule_id", "fired_at")));
-        op.dropTable(Table.of("alert_rules",
-                Column.of("enabled", "boolean").notNull().withDefault("true"),
-                Column.of("threshold", "numeric(18,4)").notNull(),
-                Column.of("window_seconds", "integer").notNull(),
-                Column.of("comparison", "varchar(8)").notNull(),
-                Column.of("id", "bigint").identityByDefault(),
-                Column.of("severity", "varchar(16)").notNull(),
-                Column.of("metric", "varchar(100)").notNull(),
-                Column.of("name", "varchar(100)").notNull(),
-                PrimaryKey.unnamed("id"),
-                UniqueConstraint.of("uq_alert_rules_name", "name"),
-                CheckConstraint.of("ck_alert_rules_window", "window_seconds > 0"),
-                CheckConstraint.unnamed("comparison in ('GT','GTE','LT','LTE','EQ')"),
-                CheckConstraint.unnamed("severity in ('INFO','WARNING','CRITICAL')")));
+        op.dropTable("system_health");
+        op.dropTable("alerts");
+        op.dropTable("alert_rules");
     }
 }

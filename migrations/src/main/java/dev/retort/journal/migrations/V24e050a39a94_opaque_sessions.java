@@ -30,17 +30,6 @@ public final class V24e050a39a94_opaque_sessions implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropTable(Table.of("opaque_sessions",
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("expires_at", "timestamp(6) with time zone").notNull(),
-                Column.of("session_id", "uuid").notNull(),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("server_state", "bytea").notNull().withComment("Serialized OPAQUE server login state (KE2 pending KE3)"),
-                PrimaryKey.unnamed("session_id"),
-                CheckConstraint.of("ck_opaque_sessions_expiry", "expires_at > created_at"),
-                ForeignKey.of("fk_opaque_sessions_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE),
-                Index.of("ix_opaque_sessions_expires_at", "expires_at"),
-                Index.of("ix_opaque_sessions_user", "user_id"))
-                .withComment("OPAQUE password-authenticated key exchange: server login state"));
+        op.dropTable("opaque_sessions");
     }
 }

@@ -29,16 +29,6 @@ public final class V37c238375f68_reminders implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropTable(Table.of("reminders",
-                Column.of("done", "boolean").notNull().withDefault("false"),
-                Column.of("due_at", "timestamp(6) with time zone").notNull(),
-                Column.of("id", "bigint").identityByDefault(),
-                Column.of("entry_id", "uuid"),
-                Column.of("recurrence", "varchar(16)").notNull().withDefault("'NONE'"),
-                Column.of("user_id", "uuid").notNull(),
-                PrimaryKey.unnamed("id"),
-                CheckConstraint.unnamed("recurrence in ('NONE','DAILY','WEEKLY','MONTHLY','YEARLY')"),
-                ForeignKey.of("fk_reminders_entry", "entry_id", "journal_entries", "id").onDelete(ReferentialAction.SET_NULL),
-                ForeignKey.of("fk_reminders_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE)));
+        op.dropTable("reminders");
     }
 }

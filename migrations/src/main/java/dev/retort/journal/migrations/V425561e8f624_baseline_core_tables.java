@@ -60,47 +60,11 @@ public final class V425561e8f624_baseline_core_tables implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropTable(Table.of("journal_entry_tags",
-                Column.of("tag_id", "bigint").notNull(),
-                Column.of("tagged_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("entry_id", "uuid").notNull(),
-                PrimaryKey.unnamed("tag_id", "entry_id"),
-                ForeignKey.of("fk_journal_entry_tags_entry", "entry_id", "journal_entries", "id").onDelete(ReferentialAction.CASCADE),
-                ForeignKey.of("fk_journal_entry_tags_tag", "tag_id", "tags", "id").onDelete(ReferentialAction.CASCADE),
-                Index.of("ix_journal_entry_tags_tag", "tag_id")));
-        op.dropTable(Table.of("tags",
-                Column.of("color", "varchar(7)"),
-                Column.of("id", "bigint").notNull(),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("name", "varchar(64)").notNull(),
-                PrimaryKey.unnamed("id"),
-                UniqueConstraint.of("uq_tags_user_name", "user_id", "name"),
-                ForeignKey.of("fk_tags_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE)));
-        op.dropTable(Table.of("journal_entries",
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("deleted_at", "timestamp(6) with time zone").withComment("Soft delete: set when the user deletes the entry"),
-                Column.of("updated_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("id", "uuid").notNull(),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("title", "varchar(200)").notNull(),
-                Column.of("body", "text").notNull(),
-                Column.of("mood", "mood"),
-                PrimaryKey.unnamed("id"),
-                ForeignKey.of("fk_journal_entries_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE),
-                Index.of("ix_journal_entries_user_created", "user_id", "created_at")));
-        op.dropTable(Table.of("users",
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("updated_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("id", "uuid").notNull(),
-                Column.of("status", "varchar(16)").notNull().withDefault("'ACTIVE'"),
-                Column.of("display_name", "varchar(100)").notNull(),
-                Column.of("email", "varchar(320)").notNull(),
-                PrimaryKey.unnamed("id"),
-                UniqueConstraint.of("uq_users_email", "email"),
-                CheckConstraint.of("ck_users_email_lower", "email = lower(email)"),
-                CheckConstraint.unnamed("status in ('ACTIVE','SUSPENDED','DELETED')"))
-                .withComment("Journal accounts"));
-        op.dropSequence(Sequence.of("tags_seq").startWith(1L).incrementBy(50L));
-        op.dropEnumType(EnumType.of("mood", "AWFUL", "BAD", "GOOD", "GREAT", "OKAY"));
+        op.dropTable("journal_entry_tags");
+        op.dropTable("tags");
+        op.dropTable("journal_entries");
+        op.dropTable("users");
+        op.dropSequence("tags_seq");
+        op.dropEnumType("mood");
     }
 }

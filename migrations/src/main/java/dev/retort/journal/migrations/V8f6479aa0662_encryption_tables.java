@@ -56,43 +56,8 @@ public final class V8f6479aa0662_encryption_tables implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropTable(Table.of("wrapped_keys",
-                Column.of("key_version", "integer").notNull(),
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("id", "bigint").identityByDefault(),
-                Column.of("rotated_at", "timestamp(6) with time zone"),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("algorithm", "varchar(32)").notNull(),
-                Column.of("wrapped_key", "bytea").notNull(),
-                PrimaryKey.unnamed("id"),
-                UniqueConstraint.of("uq_wrapped_keys_user_version", "user_id", "key_version"),
-                CheckConstraint.of("ck_wrapped_keys_version_positive", "key_version > 0"),
-                CheckConstraint.unnamed("algorithm in ('AES_256_GCM','XCHACHA20_POLY1305','AES_256_KW')"),
-                ForeignKey.of("fk_wrapped_keys_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE)));
-        op.dropTable(Table.of("vault_blobs",
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("size_bytes", "bigint").notNull(),
-                Column.of("id", "uuid").notNull(),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("content_type", "varchar(100)").notNull(),
-                Column.of("associated_data", "bytea"),
-                Column.of("ciphertext", "bytea").notNull(),
-                Column.of("nonce", "bytea").notNull(),
-                PrimaryKey.unnamed("id"),
-                CheckConstraint.of("ck_vault_blobs_nonce_length", "octet_length(nonce) in (12, 24)"),
-                CheckConstraint.of("ck_vault_blobs_size", "size_bytes >= 0"),
-                ForeignKey.of("fk_vault_blobs_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE),
-                Index.of("ix_vault_blobs_user", "user_id")));
-        op.dropTable(Table.of("secret_tags",
-                Column.of("key_version", "integer").notNull(),
-                Column.of("created_at", "timestamp(6) with time zone").notNull().withDefault("now()"),
-                Column.of("id", "uuid").notNull(),
-                Column.of("user_id", "uuid").notNull(),
-                Column.of("tag_hash", "bytea").notNull().withComment("HMAC-SHA-256 of the tag under the tag key of its user"),
-                PrimaryKey.unnamed("id"),
-                UniqueConstraint.of("uq_secret_tags_user_hash", "user_id", "tag_hash"),
-                CheckConstraint.of("ck_secret_tags_hash_length", "octet_length(tag_hash) = 32"),
-                ForeignKey.of("fk_secret_tags_user", "user_id", "users", "id").onDelete(ReferentialAction.CASCADE))
-                .withComment("End-to-end encrypted tags: only a keyed hash reaches the server"));
+        op.dropTable("wrapped_keys");
+        op.dropTable("vault_blobs");
+        op.dropTable("secret_tags");
     }
 }

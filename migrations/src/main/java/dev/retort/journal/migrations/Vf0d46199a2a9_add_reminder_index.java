@@ -19,6 +19,6 @@ public final class Vf0d46199a2a9_add_reminder_index implements Migration {
 
     @Override
     public void downgrade(Operations op) {
-        op.dropIndex("reminders", Index.of("ix_reminders_due_at", "due_at"));
+        op.dropIndex("reminders", "ix_reminders_due_at");
     }
 }

@@ -3,7 +3,7 @@ package dev.retort.journal.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
 import java.util.List;
@@ -19,13 +19,13 @@ class CommandsTest {
     @Test
     @DisplayName("current, history and heads print the journal's revisions; the database comes from JOURNAL_TEST_URL")
     void printsRevisions(TestDatabase db) {
-        List<MigrationScript> chain = Journal.chain();
-        MigrationScript head = chain.get(chain.size() - 1);
+        List<LoadedRevision> chain = Journal.chain();
+        LoadedRevision head = chain.get(chain.size() - 1);
         Journal.Result heads = Journal.retort(db, "heads");
         assertEquals(head.id() + " (head), " + head.message() + "\n", heads.out(), heads::toString);
         StringBuilder newestFirst = new StringBuilder();
         for (int i = chain.size() - 1; i >= 0; i--) {
-            MigrationScript s = chain.get(i);
+            LoadedRevision s = chain.get(i);
             newestFirst.append(s.parents().isEmpty() ? "<base>" : String.join(", ", s.parents()))
                     .append(" -> ").append(s.id()).append(s == head ? " (head)" : "")
                     .append(", ").append(s.message()).append('\n');
@@ -34,7 +34,7 @@ class CommandsTest {
         assertEquals(newestFirst.toString(), history.out(), history::toString);
 
         assertEquals("", Journal.retort(db, "current").out(), "a fresh database is at base");
-        MigrationScript middle = chain.get(chain.size() / 2);
+        LoadedRevision middle = chain.get(chain.size() / 2);
         String prefix = uniquePrefix(chain, middle);
         assertEquals(0, Journal.retort(db, "upgrade", prefix).exit());
         assertEquals(middle.id() + "\n", Journal.retort(db, "current").out());
@@ -44,7 +44,7 @@ class CommandsTest {
     }
 
     /** The shortest prefix of at least four characters that names {@code revision} alone in {@code chain}. */
-    private static String uniquePrefix(List<MigrationScript> chain, MigrationScript revision) {
+    private static String uniquePrefix(List<LoadedRevision> chain, LoadedRevision revision) {
         for (int length = 4; ; length++) {
             String prefix = revision.id().substring(0, length);
             if (chain.stream().filter(s -> s.id().startsWith(prefix)).count() == 1) {

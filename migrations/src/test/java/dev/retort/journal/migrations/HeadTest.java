@@ -3,7 +3,7 @@ package dev.retort.journal.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.migration.PackageScanner;
+import dev.retort.migration.internal.PackageScanner;
 import dev.retort.testkit.CatalogSnapshot;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;

@@ -4,8 +4,8 @@ import dev.retort.cli.CliContext;
 import dev.retort.cli.Main;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.RetortConfig;
-import dev.retort.migration.MigrationScript;
-import dev.retort.migration.RevisionGraph;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.testkit.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,17 +34,17 @@ final class Journal {
      * one) is part of it without anyone editing a list here. The tests step along it one revision at a time, so
      * it must be a single line: a branch or a second base fails here, naming the revisions.
      */
-    static List<MigrationScript> chain() {
+    static List<LoadedRevision> chain() {
         RetortConfig config = ConfigLoader.load(CONFIG, Map.of());
         Path folder = config.baseDirectory().resolve(config.migrations().directory());
         RevisionGraph graph = RevisionGraph.fromSources(folder, Journal.class.getClassLoader());
-        List<MigrationScript> bases = graph.bases();
+        List<LoadedRevision> bases = graph.bases();
         if (bases.size() != 1) {
             throw new IllegalStateException("The journal's migrations in " + folder + " have " + bases.size()
                     + " bases (" + ids(bases) + "); these tests walk a single chain from one base.");
         }
-        List<MigrationScript> chain = new ArrayList<>(bases);
-        for (List<MigrationScript> next = graph.children(bases.get(0).id()); !next.isEmpty();
+        List<LoadedRevision> chain = new ArrayList<>(bases);
+        for (List<LoadedRevision> next = graph.children(bases.get(0).id()); !next.isEmpty();
                 next = graph.children(next.get(0).id())) {
             if (next.size() > 1 || next.get(0).parents().size() > 1) {
                 throw new IllegalStateException("The journal's migrations in " + folder + " branch or merge after "
@@ -55,8 +55,8 @@ final class Journal {
         return List.copyOf(chain);
     }
 
-    static List<String> ids(List<MigrationScript> scripts) {
-        return scripts.stream().map(MigrationScript::id).toList();
+    static List<String> ids(List<LoadedRevision> scripts) {
+        return scripts.stream().map(LoadedRevision::id).toList();
     }
 
     /** What one run returned and printed. */

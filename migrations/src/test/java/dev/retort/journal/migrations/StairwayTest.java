@@ -3,7 +3,7 @@ package dev.retort.journal.migrations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.migration.MigrationScript;
+import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.testkit.CatalogSnapshot;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
@@ -43,10 +43,10 @@ class StairwayTest {
     @Test
     @DisplayName("go up one revision at a time and down again, each step holding exactly its revision's schema")
     void stairway(TestDatabase db) throws Exception {
-        List<MigrationScript> chain = Journal.chain();
+        List<LoadedRevision> chain = Journal.chain();
         assertEquals(Journal.ids(chain), history(db), "history lists the chain of the migrations folder, base first");
         List<List<String>> up = new ArrayList<>();
-        for (MigrationScript revision : chain) {
+        for (LoadedRevision revision : chain) {
             Journal.Result step = Journal.retort(db, "upgrade", "+1");
             assertEquals(0, step.exit(), step::toString);
             assertTrue(step.err().contains("-> " + revision.id() + ", " + revision.message()), step::toString);

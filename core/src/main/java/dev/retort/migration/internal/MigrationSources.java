@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 import dev.retort.FileAccessException;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,7 @@ final class MigrationSources {
     private MigrationSources() {
     }
 
-    static List<MigrationScript> compile(Path directory, ClassLoader parent) {
+    static List<LoadedRevision> compile(Path directory, ClassLoader parent) {
         List<Path> sources = sources(directory);
         if (sources.isEmpty()) {
             return List.of();
@@ -80,7 +80,7 @@ final class MigrationSources {
                 throw new IllegalStateException("compiled class vanished: " + name, e);
             }
         }
-        return MigrationClasses.scripts(classes, type -> sourceOf.getOrDefault(type.getName(), type.getName()));
+        return MigrationClasses.loadedRevisions(classes, type -> sourceOf.getOrDefault(type.getName(), type.getName()));
     }
 
     /** The {@code .java} files under {@code directory}, sorted; fails naming the folder when it is not one. */

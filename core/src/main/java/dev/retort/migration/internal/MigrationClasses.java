@@ -1,5 +1,7 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
+import dev.retort.migration.Migration;
+import dev.retort.migration.Revision;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +14,7 @@ final class MigrationClasses {
     private MigrationClasses() {
     }
 
-    static List<MigrationScript> fromPackage(ClassLoader loader, String packageName) {
+    static List<LoadedRevision> fromPackage(ClassLoader loader, String packageName) {
         List<Class<?>> classes = new ArrayList<>();
         for (String name : PackageScanner.classNames(loader, packageName)) {
             try {
@@ -21,16 +23,16 @@ final class MigrationClasses {
                 throw new InvalidMigrationException(null, name, "cannot be loaded: " + e, e);
             }
         }
-        return scripts(classes, Class::getName);
+        return loadedRevisions(classes, Class::getName);
     }
 
     /**
      * The migrations among {@code classes}. A top-level class that implements {@link Migration} must carry
      * {@link Revision}; one that carries it must implement {@link Migration}; other classes are helpers.
      */
-    static List<MigrationScript> scripts(Collection<Class<?>> classes,
+    static List<LoadedRevision> loadedRevisions(Collection<Class<?>> classes,
                                          Function<Class<?>, String> sourceOf) {
-        List<MigrationScript> out = new ArrayList<>();
+        List<LoadedRevision> out = new ArrayList<>();
         for (Class<?> type : classes) {
             Revision revision = type.getAnnotation(Revision.class);
             boolean isMigration = Migration.class.isAssignableFrom(type);
@@ -49,7 +51,7 @@ final class MigrationClasses {
             }
             @SuppressWarnings("unchecked")
             Class<? extends Migration> migration = (Class<? extends Migration>) type;
-            out.add(MigrationScript.of(migration, revision, sourceOf.apply(type)));
+            out.add(LoadedRevision.of(migration, revision, sourceOf.apply(type)));
         }
         return out;
     }

@@ -1,5 +1,7 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
+import dev.retort.migration.Migration;
+import dev.retort.migration.Operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +21,12 @@ class RevisionGraphTest {
         }
     }
 
-    static MigrationScript script(String id, String... parents) {
-        return new MigrationScript(id, List.of(parents), "m " + id, List.of(), "", "V" + id + ".java", Noop.class, true);
+    static LoadedRevision script(String id, String... parents) {
+        return new LoadedRevision(id, List.of(parents), "m " + id, List.of(), "", "V" + id + ".java", Noop.class, true);
     }
 
-    static MigrationScript labelled(String id, String label, String... parents) {
-        return new MigrationScript(id, List.of(parents), "m " + id, List.of(label), "", "V" + id + ".java", Noop.class, true);
+    static LoadedRevision labelled(String id, String label, String... parents) {
+        return new LoadedRevision(id, List.of(parents), "m " + id, List.of(label), "", "V" + id + ".java", Noop.class, true);
     }
 
     @Nested
@@ -35,7 +37,7 @@ class RevisionGraphTest {
         @DisplayName("rejects a duplicate id, naming both files")
         void duplicateId() {
             var e = assertThrows(DuplicateRevisionException.class,
-                    () -> RevisionGraph.of(List.of(script("a1"), new MigrationScript("a1", List.of(), "", List.of(), "",
+                    () -> RevisionGraph.of(List.of(script("a1"), new LoadedRevision("a1", List.of(), "", List.of(), "",
                             "Other.java", Noop.class, true))));
             assertTrue(e.getMessage().contains("a1") && e.getMessage().contains("Va1.java")
                     && e.getMessage().contains("Other.java"), e.getMessage());
@@ -87,10 +89,10 @@ class RevisionGraphTest {
         @Test
         @DisplayName("finds heads, bases, branch points and orders parents first")
         void structure() {
-            assertEquals(List.of("e5", "f6"), graph.heads().stream().map(MigrationScript::id).toList());
-            assertEquals(List.of("a1", "f6"), graph.bases().stream().map(MigrationScript::id).toList());
-            assertEquals(List.of("b2"), graph.branchPoints().stream().map(MigrationScript::id).toList());
-            List<String> order = graph.all().stream().map(MigrationScript::id).toList();
+            assertEquals(List.of("e5", "f6"), graph.heads().stream().map(LoadedRevision::id).toList());
+            assertEquals(List.of("a1", "f6"), graph.bases().stream().map(LoadedRevision::id).toList());
+            assertEquals(List.of("b2"), graph.branchPoints().stream().map(LoadedRevision::id).toList());
+            List<String> order = graph.all().stream().map(LoadedRevision::id).toList();
             assertTrue(order.indexOf("a1") < order.indexOf("b2") && order.indexOf("c3") < order.indexOf("e5")
                     && order.indexOf("d4") < order.indexOf("e5"), order.toString());
             assertThrows(MultipleHeadsException.class, graph::head);

@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 /** Two migrations declare the same revision id. */
 public class DuplicateRevisionException extends RevisionGraphException {

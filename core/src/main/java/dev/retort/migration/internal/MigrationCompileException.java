@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 import java.util.List;
 

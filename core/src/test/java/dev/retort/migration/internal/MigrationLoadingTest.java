@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +46,7 @@ class MigrationLoadingTest {
         // a helper class that is not a migration is fine
         Files.writeString(dir.resolve("src/app/m/Helper.java"), "package app.m;\nfinal class Helper { static String x() { return \"x\"; } }\n");
         RevisionGraph graph = RevisionGraph.fromSources(dir.resolve("src"), getClass().getClassLoader());
-        assertEquals(List.of("a1", "b2"), graph.all().stream().map(MigrationScript::id).toList());
+        assertEquals(List.of("a1", "b2"), graph.all().stream().map(LoadedRevision::id).toList());
         assertEquals(a.toString(), graph.get("a1").source());
         assertEquals("second", graph.get("b2").message());
         assertEquals(1, dev.retort.runtime.RecordingExecutor.record(graph.get("a1").newInstance(), true).size());
@@ -87,7 +87,7 @@ class MigrationLoadingTest {
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             RevisionGraph graph = RevisionGraph.fromPackage(loader, "app.m");
-            assertEquals(List.of("a1", "b2"), graph.all().stream().map(MigrationScript::id).toList());
+            assertEquals(List.of("a1", "b2"), graph.all().stream().map(LoadedRevision::id).toList());
             assertEquals("app.m.A", graph.get("a1").source());
         }
 
@@ -101,7 +101,7 @@ class MigrationLoadingTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
             RevisionGraph graph = RevisionGraph.fromPackage(loader, "app.m");
-            assertEquals(List.of("a1", "b2"), graph.all().stream().map(MigrationScript::id).toList());
+            assertEquals(List.of("a1", "b2"), graph.all().stream().map(LoadedRevision::id).toList());
         }
     }
 

@@ -5,21 +5,21 @@ package dev.retort.ddl;
  * refuses inside a transaction block ({@code CREATE INDEX CONCURRENTLY}): only a revision declared
  * {@code @Revision(transactional = false)} may run them. {@code guard} marks a {@link #guard(String) check}.
  */
-public record Statement(String sql, boolean transactional, boolean guard) {
+public record SqlStatement(String sql, boolean transactional, boolean guard) {
 
-    public static Statement of(String sql) {
-        return new Statement(sql, true, false);
+    public static SqlStatement of(String sql) {
+        return new SqlStatement(sql, true, false);
     }
 
-    public static Statement outsideTransaction(String sql) {
-        return new Statement(sql, false, false);
+    public static SqlStatement outsideTransaction(String sql) {
+        return new SqlStatement(sql, false, false);
     }
 
     /**
      * A check that changes nothing and fails, with a message for people, when the statements after it would
      * lose data; its failure is reported by that message alone, without its SQL.
      */
-    public static Statement guard(String sql) {
-        return new Statement(sql, true, true);
+    public static SqlStatement guard(String sql) {
+        return new SqlStatement(sql, true, true);
     }
 }

@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 import java.util.List;
 
@@ -15,9 +15,9 @@ public class UnknownRevisionException extends RevisionGraphException {
                 + "'retort history' lists the revisions.");
     }
 
-    static UnknownRevisionException ambiguous(String reference, List<MigrationScript> candidates) {
+    static UnknownRevisionException ambiguous(String reference, List<LoadedRevision> candidates) {
         return new UnknownRevisionException("Revision prefix '" + reference + "' is ambiguous: it matches "
-                + String.join(", ", candidates.stream().map(MigrationScript::id).toList())
+                + String.join(", ", candidates.stream().map(LoadedRevision::id).toList())
                 + ". Give more characters.");
     }
 }

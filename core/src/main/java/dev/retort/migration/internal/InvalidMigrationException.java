@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 /** A migration class that cannot be used: no {@link Revision}, a bad id, no usable constructor. */
 public class InvalidMigrationException extends RevisionGraphException {

@@ -1,5 +1,7 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
+import dev.retort.migration.Migration;
+import dev.retort.migration.Revision;
 import dev.retort.InertText;
 import java.lang.reflect.Constructor;
 import java.util.List;
@@ -12,11 +14,11 @@ import java.util.Objects;
  * @param source the source file path, or the class name when loaded from the classpath
  * @param transactional whether it runs in one transaction ({@link Revision#transactional()})
  */
-public record MigrationScript(String id, List<String> parents, String message, List<String> branchLabels,
+public record LoadedRevision(String id, List<String> parents, String message, List<String> branchLabels,
                               String created, String source, Class<? extends Migration> type,
                               boolean transactional) {
 
-    public MigrationScript {
+    public LoadedRevision {
         Objects.requireNonNull(id, "id");
         parents = List.copyOf(parents);
         branchLabels = List.copyOf(branchLabels);
@@ -25,8 +27,8 @@ public record MigrationScript(String id, List<String> parents, String message, L
     }
 
     /** Reads the annotation of a migration class. */
-    static MigrationScript of(Class<? extends Migration> type, Revision revision, String source) {
-        return new MigrationScript(revision.id(), List.of(revision.parent()), revision.message(),
+    static LoadedRevision of(Class<? extends Migration> type, Revision revision, String source) {
+        return new LoadedRevision(revision.id(), List.of(revision.parent()), revision.message(),
                 List.of(revision.branchLabels()), revision.created(), source, type, revision.transactional());
     }
 

@@ -1,4 +1,4 @@
-package dev.retort.migration;
+package dev.retort.migration.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -27,56 +27,56 @@ public final class RevisionGraph {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
 
-    private final Map<String, MigrationScript> byId;
+    private final Map<String, LoadedRevision> byId;
     private final Map<String, List<String>> children;
     private final Map<String, Integer> order;
-    private final Map<String, MigrationScript> byLabel;
+    private final Map<String, LoadedRevision> byLabel;
 
-    private RevisionGraph(Map<String, MigrationScript> byId) {
+    private RevisionGraph(Map<String, LoadedRevision> byId) {
         this.byId = byId;
         this.children = new HashMap<>();
         byId.keySet().forEach(id -> children.put(id, new ArrayList<>()));
-        for (MigrationScript script : byId.values()) {
-            for (String parent : script.parents()) {
+        for (LoadedRevision loaded : byId.values()) {
+            for (String parent : loaded.parents()) {
                 List<String> siblings = children.get(parent);
                 if (siblings == null) {
-                    throw new MissingParentException(script, parent);
+                    throw new MissingParentException(loaded, parent);
                 }
-                siblings.add(script.id());
+                siblings.add(loaded.id());
             }
         }
         children.values().forEach(list -> list.sort(Comparator.naturalOrder()));
         this.order = topologicalOrder();
         this.byLabel = new HashMap<>();
-        for (MigrationScript script : byId.values()) {
-            for (String label : script.branchLabels()) {
-                MigrationScript other = byLabel.put(label, script);
+        for (LoadedRevision loaded : byId.values()) {
+            for (String label : loaded.branchLabels()) {
+                LoadedRevision other = byLabel.put(label, loaded);
                 if (other != null) {
                     throw new RevisionGraphException("Branch label '" + label + "' is declared by revision "
-                            + other.id() + " (" + other.source() + ") and by revision " + script.id() + " ("
-                            + script.source() + "). Branch labels must be unique.");
+                            + other.id() + " (" + other.source() + ") and by revision " + loaded.id() + " ("
+                            + loaded.source() + "). Branch labels must be unique.");
                 }
                 if (byId.containsKey(label)) {
-                    throw new RevisionGraphException("Branch label '" + label + "' of revision " + script.id()
-                            + " (" + script.source() + ") is also a revision id. Choose another label.");
+                    throw new RevisionGraphException("Branch label '" + label + "' of revision " + loaded.id()
+                            + " (" + loaded.source() + ") is also a revision id. Choose another label.");
                 }
             }
         }
     }
 
     /** Validates and links the given migrations. */
-    public static RevisionGraph of(Collection<MigrationScript> scripts) {
-        Map<String, MigrationScript> byId = new TreeMap<>();
-        for (MigrationScript script : scripts) {
-            if (!ID.matcher(script.id()).matches()) {
-                throw new InvalidMigrationException(script.id(), script.source(),
+    public static RevisionGraph of(Collection<LoadedRevision> loadedRevisions) {
+        Map<String, LoadedRevision> byId = new TreeMap<>();
+        for (LoadedRevision loaded : loadedRevisions) {
+            if (!ID.matcher(loaded.id()).matches()) {
+                throw new InvalidMigrationException(loaded.id(), loaded.source(),
                         "has an invalid id; use letters, digits and underscores only");
             }
-            MigrationScript other = byId.put(script.id(), script);
+            LoadedRevision other = byId.put(loaded.id(), loaded);
             if (other != null) {
-                List<String> sources = new ArrayList<>(List.of(other.source(), script.source()));
+                List<String> sources = new ArrayList<>(List.of(other.source(), loaded.source()));
                 sources.sort(Comparator.naturalOrder());
-                throw new DuplicateRevisionException(script.id(), sources.get(0), sources.get(1));
+                throw new DuplicateRevisionException(loaded.id(), sources.get(0), sources.get(1));
             }
         }
         return new RevisionGraph(byId);
@@ -97,16 +97,16 @@ public final class RevisionGraph {
     }
 
     /** Every revision, parents before children. */
-    public List<MigrationScript> all() {
+    public List<LoadedRevision> all() {
         return sorted(byId.keySet());
     }
 
-    public MigrationScript get(String id) {
-        MigrationScript script = byId.get(id);
-        if (script == null) {
+    public LoadedRevision get(String id) {
+        LoadedRevision loaded = byId.get(id);
+        if (loaded == null) {
             throw UnknownRevisionException.notFound(id);
         }
-        return script;
+        return loaded;
     }
 
     public boolean contains(String id) {
@@ -114,13 +114,13 @@ public final class RevisionGraph {
     }
 
     /** Revisions no other revision descends from, by id. */
-    public List<MigrationScript> heads() {
+    public List<LoadedRevision> heads() {
         return byId.values().stream().filter(s -> children.get(s.id()).isEmpty()).toList();
     }
 
     /** The single head; fails with {@link MultipleHeadsException} when there are several. */
-    public MigrationScript head() {
-        List<MigrationScript> heads = heads();
+    public LoadedRevision head() {
+        List<LoadedRevision> heads = heads();
         if (heads.size() > 1) {
             throw new MultipleHeadsException(heads);
         }
@@ -131,30 +131,30 @@ public final class RevisionGraph {
     }
 
     /** Revisions without parents. */
-    public List<MigrationScript> bases() {
+    public List<LoadedRevision> bases() {
         return byId.values().stream().filter(s -> s.parents().isEmpty()).toList();
     }
 
-    public List<MigrationScript> children(String id) {
+    public List<LoadedRevision> children(String id) {
         return children.get(get(id).id()).stream().map(byId::get).toList();
     }
 
     /** Revisions with more than one child. */
-    public List<MigrationScript> branchPoints() {
+    public List<LoadedRevision> branchPoints() {
         return byId.values().stream().filter(s -> children.get(s.id()).size() > 1).toList();
     }
 
     /** Resolves a full id, a unique id prefix, or a branch label to one revision. */
-    public MigrationScript resolve(String reference) {
-        MigrationScript exact = byId.get(reference);
+    public LoadedRevision resolve(String reference) {
+        LoadedRevision exact = byId.get(reference);
         if (exact != null) {
             return exact;
         }
-        MigrationScript labelled = byLabel.get(reference);
+        LoadedRevision labelled = byLabel.get(reference);
         if (labelled != null) {
             return labelled;
         }
-        List<MigrationScript> matches = byId.values().stream().filter(s -> s.id().startsWith(reference)).toList();
+        List<LoadedRevision> matches = byId.values().stream().filter(s -> s.id().startsWith(reference)).toList();
         if (matches.size() == 1 && !reference.isEmpty()) {
             return matches.get(0);
         }
@@ -165,9 +165,9 @@ public final class RevisionGraph {
     }
 
     /** The head reached from the revision labelled {@code label} ({@code label@head}). */
-    public MigrationScript branchHead(String label) {
-        MigrationScript start = resolve(label);
-        List<MigrationScript> heads = heads().stream()
+    public LoadedRevision branchHead(String label) {
+        LoadedRevision start = resolve(label);
+        List<LoadedRevision> heads = heads().stream()
                 .filter(h -> h.id().equals(start.id()) || ancestorsOf(List.of(h.id())).contains(start.id()))
                 .toList();
         if (heads.size() > 1) {
@@ -220,9 +220,9 @@ public final class RevisionGraph {
     }
 
     /** The given revisions, parents before children (ties broken by id, so the order is stable). */
-    public List<MigrationScript> sorted(Collection<String> ids) {
+    public List<LoadedRevision> sorted(Collection<String> ids) {
         return ids.stream().distinct().map(this::get)
-                .sorted(Comparator.comparing((MigrationScript s) -> order.get(s.id())))
+                .sorted(Comparator.comparing((LoadedRevision s) -> order.get(s.id())))
                 .toList();
     }
 
@@ -251,7 +251,7 @@ public final class RevisionGraph {
         return result;
     }
 
-    private List<MigrationScript> findCycle(Set<String> acyclic) {
+    private List<LoadedRevision> findCycle(Set<String> acyclic) {
         for (String start : byId.keySet()) {
             if (acyclic.contains(start)) {
                 continue;

@@ -1,6 +1,7 @@
 package dev.retort.migration.internal;
 
 import dev.retort.FileAccessException;
+import dev.retort.migration.Migration;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class MigrationSources {
                         + "move it out of the migrations folder.");
             }
         }
-        String classpath = System.getProperty("java.class.path");
+        String classpath = compileClasspath();
         CompileCache cache = CompileCache.configured();
         String key = null;
         CompileCache.Compiled compiled = null;
@@ -81,6 +82,26 @@ final class MigrationSources {
             }
         }
         return MigrationClasses.loadedRevisions(classes, type -> sourceOf.getOrDefault(type.getName(), type.getName()));
+    }
+
+    /**
+     * The running class path, plus wherever Retort's migration API was loaded from when that is not on it: inside
+     * a Maven plugin or an application server, {@code java.class.path} is the launcher's alone.
+     */
+    static String compileClasspath() {
+        String classpath = System.getProperty("java.class.path", "");
+        try {
+            java.security.CodeSource source = Migration.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null && "file".equals(source.getLocation().getProtocol())) {
+                String api = Path.of(source.getLocation().toURI()).toString();
+                if (!List.of(classpath.split(File.pathSeparator)).contains(api)) {
+                    classpath = classpath.isEmpty() ? api : classpath + File.pathSeparator + api;
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // the running class path alone, as before
+        }
+        return classpath;
     }
 
     /** The {@code .java} files under {@code directory}, sorted; fails naming the folder when it is not one. */

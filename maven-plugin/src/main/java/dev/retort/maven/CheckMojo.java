@@ -1,0 +1,75 @@
+package dev.retort.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code retort check}: compares the entities with the database at head and fails the build, listing the changes,
+ * when they differ. Bound to {@code verify} by default, so {@code mvn verify} fails on drift.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class CheckMojo extends AbstractRetortMojo {
+
+    /** Also write the Markdown report here (for a pull-request comment), whatever the outcome. */
+    @Parameter(property = "retort.report")
+    File report;
+
+    /** Also write the JSON report here, whatever the outcome. */
+    @Parameter(property = "retort.reportJson")
+    File reportJson;
+
+    @Override
+    boolean readsEntities() {
+        return true;
+    }
+
+    @Override
+    List<String> command() {
+        return List.of("check");
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            super.execute();
+            return;
+        }
+        // The reports first: a failing check still leaves them for the pull-request step. The second run of the
+        // comparison is served by the schema caches.
+        writeReport(report, "markdown");
+        writeReport(reportJson, "json");
+        super.execute();
+    }
+
+    private void writeReport(File file, String format) throws MojoExecutionException {
+        if (file == null) {
+            return;
+        }
+        Outcome outcome = invoke(arguments(List.of("check", "--format", format)));
+        if (outcome.code() == 2) {
+            return; // the text run that follows fails with the message
+        }
+        try {
+            Path path = file.toPath();
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(path, outcome.out(), StandardCharsets.UTF_8);
+            getLog().info("retort: " + format + " report written to " + path);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the check report " + file + ": " + e.getMessage()
+                    + ". Point -Dretort.report at a writable file.", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.retort.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** {@code retort generate}: compares the entities with the database at head and writes the migration for the difference: {@code mvn retort:generate -Dretort.message="add reminder index"}. */
+@Mojo(name = "generate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class GenerateMojo extends AbstractRetortMojo {
+
+    /** What the migration does; its class and file are named after it. */
+    @Parameter(property = "retort.message")
+    String message;
+
+    /** The revision id to use instead of a random one. */
+    @Parameter(property = "retort.revisionId")
+    String revisionId;
+
+    /** An empty migration to fill in by hand, without comparing. */
+    @Parameter(property = "retort.empty", defaultValue = "false")
+    boolean empty;
+
+    @Override
+    boolean readsEntities() {
+        return true;
+    }
+
+    @Override
+    List<String> command() throws MojoExecutionException {
+        List<String> args = new ArrayList<>();
+        args.add("generate");
+        if (message == null || message.isBlank()) {
+            throw new MojoExecutionException("retort:generate needs a message for the migration: -Dretort.message=\"add reminder index\".");
+        }
+        args.add(message);
+        if (revisionId != null && !revisionId.isBlank()) {
+            args.add("--rev-id");
+            args.add(revisionId);
+        }
+        if (empty) {
+            args.add("--empty");
+        }
+        return args;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.retort.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.testkit.FreshDatabase;
+import dev.retort.testkit.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Maven builds of sample projects (src/it), with the plugin as installed into target/it-repo and nothing of
+ * Retort's build on their class path, against a fresh PostgreSQL database each.
+ */
+@ExtendWith(FreshDatabase.class)
+@DisplayName("The Maven plugin")
+class PluginTest {
+
+    private static final Path SAMPLES = Path.of("src/it").toAbsolutePath();
+    private static final Path IT_REPO = Path.of(System.getProperty("retort.it.repo"));
+    private static final Path USER_REPO = Path.of(System.getProperty("retort.user.repo"));
+
+    record Build(int exit, String out) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n" + out;
+        }
+    }
+
+    @Test
+    @DisplayName("generates, upgrades, checks in verify (failing on drift, with the Markdown report) and downgrades")
+    void everydayGoals(TestDatabase db, @TempDir Path dir) throws Exception {
+        Path project = sample("single", dir, db);
+        Path migrations = project.resolve("src/main/java/com/example/notes/migrations");
+
+        Build generate = mvn(project, "compile", "retort:generate", "-Dretort.message=baseline");
+        assertEquals(0, generate.exit(), generate::toString);
+        List<Path> written = javaFiles(migrations);
+        assertEquals(1, written.size(), generate::toString);
+        String baseline = Files.readString(written.get(0));
+        assertTrue(baseline.contains("op.createTable(\"notes\"") && baseline.contains("op.dropTable(\"notes\");"), baseline);
+
+        Build upgrade = mvn(project, "retort:upgrade");
+        assertEquals(0, upgrade.exit(), upgrade::toString);
+        assertTrue(db.snapshot().toString().contains("notes"), "the table exists after retort:upgrade");
+
+        Build clean = mvn(project, "verify", "-Dretort.report=target/retort-check.md");
+        assertEquals(0, clean.exit(), clean::toString);
+        assertTrue(clean.out().contains("No changes detected."), clean::toString);
+
+        Path entity = project.resolve("src/main/java/com/example/notes/model/Note.java");
+        Files.writeString(entity, Files.readString(entity).replace("private String body;",
+                "private String body;\n\n    private Integer priority;"));
+        Build drift = mvn(project, "verify", "-Dretort.report=target/retort-check.md");
+        assertNotEquals(0, drift.exit(), drift::toString);
+        assertTrue(drift.out().contains("BUILD FAILURE") && drift.out().contains("priority"), drift::toString);
+        String report = Files.readString(project.resolve("target/retort-check.md"));
+        assertTrue(report.contains("priority"), report);
+
+        Build down = mvn(project, "retort:downgrade", "-Dretort.target=-1");
+        assertEquals(0, down.exit(), down::toString);
+        assertFalse(db.snapshot().toString().contains("notes"), "the table is gone after retort:downgrade -1");
+        Build current = mvn(project, "retort:current");
+        assertEquals(0, current.exit(), current::toString);
+    }
+
+    @Test
+    @DisplayName("fails the build with the command line's one-paragraph message on an unreachable database")
+    void unreachableDatabase(TestDatabase db, @TempDir Path dir) throws Exception {
+        Path project = sample("single", dir, db);
+        Build build = mvn(project, "compile", "retort:generate", "-Dretort.message=baseline",
+                "-Dretort.url=jdbc:postgresql://127.0.0.1:1/none?password=hunter2");
+        assertNotEquals(0, build.exit(), build::toString);
+        assertTrue(build.out().contains("BUILD FAILURE")
+                && build.out().contains("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/none?password=***"),
+                build::toString);
+        assertFalse(build.out().contains("hunter2"), "the password is masked: " + build);
+        assertTrue(javaFiles(project.resolve("src/main/java/com/example/notes/migrations")).isEmpty(), "nothing written");
+    }
+
+    @Test
+    @DisplayName("fails the build naming the folder and what to configure when the project has no @Entity classes")
+    void noEntities(TestDatabase db, @TempDir Path dir) throws Exception {
+        Path project = sample("single", dir, db);
+        Path model = project.resolve("src/main/java/com/example/notes/model");
+        try (Stream<Path> files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Build build = mvn(project, "compile", "retort:check");
+        assertNotEquals(0, build.exit(), build::toString);
+        assertTrue(build.out().contains("No @Entity classes in " + project.resolve("target/classes"))
+                && build.out().contains("<packages><package>"), build::toString);
+    }
+
+    /** A copy of sample {@code name} with the versions of this build and {@code db}'s URL filled in. */
+    private static Path sample(String name, Path dir, TestDatabase db) throws IOException {
+        Path from = SAMPLES.resolve(name);
+        Path to = dir.resolve(name);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    String text = Files.readString(p);
+                    for (String key : List.of("retort.version", "clean.plugin.version", "resources.plugin.version",
+                            "compiler.plugin.version", "surefire.plugin.version", "jar.plugin.version",
+                            "install.plugin.version")) {
+                        text = text.replace("@" + key + "@", System.getProperty("it." + key));
+                    }
+                    text = text.replace("@database.url@", db.url().replace("&", "&amp;"));
+                    Files.writeString(target, text);
+                }
+            }
+        }
+        Path settings = dir.resolve("settings.xml");
+        String repo = "<id>user-local</id><url>" + USER_REPO.toUri() + "</url>"
+                + "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases><snapshots><enabled>false</enabled></snapshots>";
+        Files.writeString(settings, "<settings><profiles><profile><id>user-local</id>"
+                + "<repositories><repository>" + repo + "</repository></repositories>"
+                + "<pluginRepositories><pluginRepository>" + repo + "</pluginRepository></pluginRepositories>"
+                + "</profile></profiles><activeProfiles><activeProfile>user-local</activeProfile></activeProfiles>"
+                + "</settings>");
+        return to;
+    }
+
+    private static List<Path> javaFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static Build mvn(Path project, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-Dstyle.color=never",
+                "-Dmaven.repo.local=" + IT_REPO, "-s", project.getParent().resolve("settings.xml").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("RETORT_URL");
+        env.remove("DATABASE_URL");
+        env.remove("MAVEN_OPTS");
+        Path log = Files.createTempFile(project.getParent(), "mvn", ".log");
+        Process p = pb.redirectOutput(log.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 300 s");
+        }
+        return new Build(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}

@@ -62,8 +62,13 @@ public final class Benchmark {
         for (int n : options.sizes()) {
             results.add(new SizeRun(options, progress, processes, jar, alembicScript, n).run());
         }
+        MavenPluginRun.Result maven = options.maven() ? new MavenPluginRun(options, progress, processes).run()
+                : MavenPluginRun.Result.skipped("--no-maven");
+        if (maven.maven() != null) {
+            machine.put("Maven", maven.maven());
+        }
         machine.put("Load average (1, 5, 15 min) at start / end", loadAtStart + " / " + MachineFacts.loadAverage());
-        String markdown = new Report(options, machine, results, progress.elapsed()).render();
+        String markdown = new Report(options, machine, results, progress.elapsed(), maven).render();
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), markdown);
         progress.say("done");

@@ -21,11 +21,16 @@ import java.util.List;
  * @param command        the command line to print as "how to reproduce"
  */
 record Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root, Path work, Server server,
-               String prefix, double alembicBudget, boolean alembic, String command) {
+               String prefix, double alembicBudget, boolean alembic, String command, boolean maven) {
+
+    Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root, Path work, Server server,
+            String prefix, double alembicBudget, boolean alembic, String command) {
+        this(sizes, runs, out, keep, root, work, server, prefix, alembicBudget, alembic, command, true);
+    }
 
     static final String USAGE = """
             Usage: scripts/bench [--sizes 100,1000,2000,5000] [--runs 5] [--out docs/performance.md] [--keep]
-                                 [--no-alembic] [--alembic-budget SECONDS] [--host 127.0.0.1] [--port 5432]
+                                 [--no-alembic] [--no-maven] [--alembic-budget SECONDS] [--host 127.0.0.1] [--port 5432]
                                  [--user postgres] [--prefix bench]
             Measures retort check and generate against synthetic models of each size on one PostgreSQL server and
             writes the Markdown report. --keep keeps the databases PREFIX_N and PREFIX_N_empty.""";
@@ -38,6 +43,7 @@ record Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root,
         Path work = null;
         boolean keep = false;
         boolean alembic = true;
+        boolean maven = true;
         double budget = 40;
         String host = "127.0.0.1";
         int port = 5432;
@@ -69,6 +75,7 @@ record Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root,
                 case "--work" -> work = Path.of(value).toAbsolutePath();
                 case "--keep" -> keep = true;
                 case "--no-alembic" -> alembic = false;
+                case "--no-maven" -> maven = false;
                 case "--alembic-budget" -> budget = Double.parseDouble(value);
                 case "--host" -> host = value;
                 case "--port" -> port = Integer.parseInt(value);
@@ -86,6 +93,6 @@ record Options(List<Integer> sizes, int runs, Path out, boolean keep, Path root,
         out = out == null ? root.resolve("docs/performance.md") : out.toAbsolutePath();
         work = work == null ? root.resolve("bench/target") : work;
         return new Options(sizes, runs, out, keep, root, work, new Server(host, port, user), prefix, budget, alembic,
-                command);
+                command, maven);
     }
 }

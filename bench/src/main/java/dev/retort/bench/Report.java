@@ -31,13 +31,20 @@ final class Report {
     private final Map<String, String> machine;
     private final List<SizeResult> results;
     private final double wallSeconds;
+    private final MavenPluginRun.Result maven;
     private final StringBuilder out = new StringBuilder(1 << 14);
 
     Report(Options options, Map<String, String> machine, List<SizeResult> results, double wallSeconds) {
+        this(options, machine, results, wallSeconds, MavenPluginRun.Result.skipped("not run"));
+    }
+
+    Report(Options options, Map<String, String> machine, List<SizeResult> results, double wallSeconds,
+           MavenPluginRun.Result maven) {
         this.options = options;
         this.machine = machine;
         this.results = results;
         this.wallSeconds = wallSeconds;
+        this.maven = maven;
     }
 
     String render() {
@@ -55,6 +62,7 @@ final class Report {
         phases();
         dominates();
         generate();
+        maven();
         floors();
         alembic();
         setup();
@@ -370,6 +378,35 @@ final class Report {
                 out.append("```\n\n");
             }
         }
+    }
+
+    private void maven() {
+        out.append("## `mvn retort:check` on the journal\n\n");
+        if (maven.skipped() != null) {
+            out.append("Not measured in this run (").append(maven.skipped()).append(").\n\n");
+            return;
+        }
+        double cli = maven.retortCheck().median();
+        double start = maven.mavenValidate().median();
+        double plugin = maven.pluginCheck().median();
+        out.append("The journal example (`models` + `migrations`), its database at head, checked by the command line "
+                + "(`./retort check`) and by the Maven plugin run in the `migrations` module alone (`mvn -o -q -f "
+                + "migrations/pom.xml dev.retort:retort-maven-plugin:VERSION:check`, the entities module from the "
+                + "local repository), with Maven's own start-up apart: `mvn -o -q -f migrations/pom.xml validate` "
+                + "starts Maven and reads the POMs but runs no plugin. Interleaved, after one untimed warm-up "
+                + "round; min / median of ")
+                .append(maven.pluginCheck().samples().size()).append(" runs.\n\n");
+        out.append("| | min / median | against `./retort check` |\n|---|---|---:|\n");
+        out.append("| `./retort check` | ").append(minMedian(maven.retortCheck())).append(" | 1.00 × |\n");
+        out.append("| `mvn validate` (Maven's start-up) | ").append(minMedian(maven.mavenValidate())).append(" | ")
+                .append(ratio(start / cli)).append(" × |\n");
+        out.append("| `mvn retort:check` | ").append(minMedian(maven.pluginCheck())).append(" | ")
+                .append(ratio(plugin / cli)).append(" × |\n");
+        out.append("| `mvn retort:check` less Maven's start-up (medians) | ").append(sec(plugin - start))
+                .append(" | ").append(ratio((plugin - start) / cli)).append(" × |\n\n");
+        out.append("The plugin's share beyond Maven's start-up covers resolving the module's dependencies, creating "
+                + "the plugin's class realm and the check itself in Maven's JVM, which has no class-data archive "
+                + "of Retort's classes as `./retort` has.\n\n");
     }
 
     private void floors() {

@@ -29,7 +29,7 @@ class BenchmarkSmokeTest {
         // Databases and files of its own, so two builds on one machine do not meet; dropped even when it fails.
         String prefix = "bench_smoke_" + ProcessHandle.current().pid();
         Options options = Options.parse(new String[] {"--sizes", "50", "--runs", "1", "--out", out.toString(),
-            "--root", ROOT.toString(), "--work", dir.resolve("work").toString(), "--prefix", prefix});
+            "--root", ROOT.toString(), "--work", dir.resolve("work").toString(), "--prefix", prefix, "--no-maven"});
         try {
             Benchmark.run(options);
         } finally {

@@ -59,6 +59,8 @@ class ReportTest {
         }
         assertEquals(List.of(), undated, "figures the run did not measure, and that do not say when they were");
         assertTrue(quoted > 0, "the report quotes hand measurements (the profile among them): the check looked");
+        assertTrue(first.contains("## `mvn retort:check` on the journal") && first.contains("| `mvn retort:check` | "),
+                "the Maven plugin's timing is reported");
     }
 
     @Test
@@ -109,7 +111,18 @@ class ReportTest {
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("CPU", "a test's");
         double wall = results.stream().mapToDouble(r -> r.ddlSeconds).sum() * 20;
-        return new Report(options, machine, results, wall).render();
+        Random random = new Random(results.size() + runs);
+        MavenPluginRun.Result maven = new MavenPluginRun.Result(samples(random, runs, 0.7),
+                samples(random, runs, 0.5), samples(random, runs, 1.6), "Apache Maven (a test's)", null);
+        return new Report(options, machine, results, wall, maven).render();
+    }
+
+    private static Stats samples(Random random, int runs, double around) {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            samples.add(around * (0.8 + 0.4 * random.nextDouble()));
+        }
+        return Stats.of(samples);
     }
 
     private static List<SizeResult> run(Random random, int runs) {

@@ -28,6 +28,21 @@ abstract class BaseCommand implements Callable<Integer> {
         return root.workspace();
     }
 
+    /**
+     * For {@code --verbose}: each setting that shapes the entities' DDL or picks the database, on stderr, with where
+     * it came from.
+     */
+    void describeSettings(boolean verbose) {
+        if (!verbose) {
+            return;
+        }
+        PrintWriter err = err();
+        for (String line : workspace().describeSettings()) {
+            err.println("setting: " + dev.retort.InertText.line(line));
+        }
+        err.flush();
+    }
+
     /** Where notes for {@code --debug} go: stderr, prefixed {@code debug: }, when it is given; nowhere otherwise. */
     Consumer<String> debug() {
         if (!root.debug) {

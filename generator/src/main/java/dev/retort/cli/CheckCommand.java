@@ -16,8 +16,14 @@ final class CheckCommand extends BaseCommand {
             description = "text, json or markdown (a table to paste into a pull request). Default: ${DEFAULT-VALUE}.")
     CheckReport.Format format;
 
+    @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
+            + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
+            + "application.properties / .yml or persistence.xml, or Spring Boot's defaults.")
+    boolean verbose;
+
     @Override
     public Integer call() throws SQLException {
+        describeSettings(verbose);
         Autogenerate.Comparison comparison;
         try (Connection c = workspace().connect()) {
             comparison = new Autogenerate(workspace(), debug()).compare(c);

@@ -41,6 +41,11 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
     boolean sql;
 
+    @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
+            + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
+            + "application.properties / .yml or persistence.xml, or Spring Boot's defaults.")
+    boolean verbose;
+
     @Override
     public Integer call() throws SQLException {
         Workspace ws = workspace();
@@ -52,6 +57,7 @@ final class GenerateCommand extends BaseCommand {
         if (empty) {
             diff = new Diff(List.of(), List.of(), 0);
         } else {
+            describeSettings(verbose);
             Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
                 comparison = new Autogenerate(ws, debug()).compare(c);

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.FileAccessException;
 import dev.retort.RetortException;
+import dev.retort.config.ApplicationSettings;
 import dev.retort.config.ConfigException;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.ConnectionResolver;
@@ -54,6 +55,8 @@ final class Workspace {
     private RetortConfig config;
     private RevisionGraph graph;
     private ClassLoader classLoader;
+    private List<Path> classpathEntries;
+    private ApplicationSettings applicationSettings;
 
     Workspace(CliContext context, Options options) {
         this.context = context;
@@ -72,9 +75,13 @@ final class Workspace {
             // The migrations on the command line are enough for the commands that need no database (sql, history,
             // show, ...); those that connect say so when nothing names a database.
             boolean fromOptions = options.config() == null && !Files.exists(file)
-                    && (options.migrations() != null || options.migrationsPackage() != null);
+                    && (options.migrations() != null || options.migrationsPackage() != null
+                        || context.configure() != null);
             config = fromOptions ? RetortConfig.none(context.workingDirectory())
                     : ConfigLoader.load(file, context.env(), options.config() != null);
+            if (context.configure() != null) {
+                config = context.configure().apply(config);
+            }
         }
         return config;
     }
@@ -203,6 +210,28 @@ final class Workspace {
             return classLoader;
         }
         ClassLoader parent = Workspace.class.getClassLoader();
+        List<Path> entries = classpathEntries();
+        if (entries.isEmpty()) {
+            classLoader = parent;
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : entries) {
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new ConfigException("Bad class path entry " + entry + ": " + e.getMessage());
+            }
+        }
+        classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
+        return classLoader;
+    }
+
+    /** The entities' class path as given, each entry checked to exist and, when a file, to be a jar. */
+    private List<Path> classpathEntries() {
+        if (classpathEntries != null) {
+            return classpathEntries;
+        }
         List<Path> entries = new ArrayList<>();
         String from;
         if (!options.classpath().isEmpty()) {
@@ -212,25 +241,26 @@ final class Workspace {
             config().entities().classpath().forEach(p -> entries.add(resolveSetting(p, "entities.classpath")));
             from = "entities.classpath in " + describeConfig();
         }
-        if (entries.isEmpty()) {
-            classLoader = parent;
-            return parent;
-        }
-        List<URL> urls = new ArrayList<>();
         for (Path entry : entries) {
             if (!Files.exists(entry)) {
                 throw new ConfigException("Class path entry " + entry.normalize() + " (from " + from + ") does not "
                         + "exist. Build the project first (mvn compile), or correct the path.");
             }
             requireReadableJar(entry, from);
-            try {
-                urls.add(entry.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new ConfigException("Bad class path entry " + entry + ": " + e.getMessage());
-            }
         }
-        classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
-        return classLoader;
+        classpathEntries = List.copyOf(entries);
+        return classpathEntries;
+    }
+
+    /**
+     * The settings the application's own files state (Spring Boot's application.properties / .yml, a
+     * persistence.xml) on the entities' class path; none when the entities come from Retort's own class path.
+     */
+    ApplicationSettings applicationSettings() {
+        if (applicationSettings == null) {
+            applicationSettings = ApplicationSettings.read(classpathEntries(), context.env());
+        }
+        return applicationSettings;
     }
 
     /**
@@ -262,12 +292,78 @@ final class Workspace {
                     ? "entities.packages in " + describeConfig() : "--package") + "); name the packages of the "
                     + "@Entity classes, such as com.acme.model.");
         }
+        return new EntitySource(classLoader(), packages, naming(), hibernateSettings());
+    }
+
+    /**
+     * The naming strategies: {@code --naming}, else entities.naming in retort.yaml, else what the application's
+     * own files say (or Spring Boot's default when it is on the class path), strategy by strategy.
+     */
+    NamingSettings naming() {
+        if (options.naming() != null) {
+            return isPreset(options.naming()) ? NamingSettings.preset(options.naming())
+                    : new NamingSettings(options.naming(), null);
+        }
         EntitiesConfig.NamingConfig naming = config().entities().naming();
-        NamingSettings settings = options.naming() != null
-                ? (isPreset(options.naming()) ? NamingSettings.preset(options.naming())
-                    : new NamingSettings(options.naming(), null))
-                : new NamingSettings(naming.physical(), naming.implicit());
-        return new EntitySource(classLoader(), packages, settings, config().entities().settings());
+        ApplicationSettings app = applicationSettings();
+        return new NamingSettings(
+                naming.physical() != null ? naming.physical() : valueOf(app.physicalNaming()),
+                naming.implicit() != null ? naming.implicit() : valueOf(app.implicitNaming()));
+    }
+
+    /** Hibernate's settings: the application's own, each overridden by entities.settings in retort.yaml. */
+    Map<String, String> hibernateSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        applicationSettings().hibernate().forEach((k, v) -> settings.put(k, v.value()));
+        settings.putAll(config().entities().settings());
+        return settings;
+    }
+
+    private static String valueOf(ApplicationSettings.Setting setting) {
+        return setting == null ? null : setting.value();
+    }
+
+    /**
+     * For {@code --verbose}: each setting that changes the entities' DDL or picks the database, its value and where
+     * it came from (passwords never shown), then what the application's files hold that was not used.
+     */
+    List<String> describeSettings() {
+        List<String> lines = new ArrayList<>();
+        ApplicationSettings app = applicationSettings();
+        EntitiesConfig.NamingConfig naming = config().entities().naming();
+        describeNaming(lines, "physical", options.naming(), naming.physical(), app.physicalNaming());
+        describeNaming(lines, "implicit", options.naming() == null || !isPreset(options.naming()) ? null
+                : options.naming(), naming.implicit(), app.implicitNaming());
+        Map<String, String> yaml = config().entities().settings();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(yaml.keySet());
+        keys.addAll(app.hibernate().keySet());
+        for (String key : keys) {
+            ApplicationSettings.Setting fromApp = app.hibernate().get(key);
+            if (yaml.containsKey(key)) {
+                lines.add(key + " = " + yaml.get(key) + " (entities.settings in " + describeConfig()
+                        + (fromApp == null ? "" : "; it wins over " + fromApp.origin()) + ")");
+            } else {
+                lines.add(key + " = " + fromApp.value() + " (" + fromApp.origin() + ")");
+            }
+        }
+        lines.add("database = " + describeTarget());
+        app.notes().forEach(n -> lines.add("not used: " + n));
+        return lines;
+    }
+
+    private void describeNaming(List<String> lines, String which, String option, String yaml,
+                                ApplicationSettings.Setting app) {
+        String key = "naming." + which;
+        if (option != null) {
+            lines.add(key + " = " + option + " (--naming)");
+        } else if (yaml != null) {
+            lines.add(key + " = " + yaml + " (entities.naming." + which + " in " + describeConfig()
+                    + (app == null ? "" : "; it wins over " + app.origin()) + ")");
+        } else if (app != null) {
+            lines.add(key + " = " + app.value() + " (" + app.origin() + ")");
+        } else {
+            lines.add(key + " = Hibernate's default (nothing sets it)");
+        }
     }
 
     private static boolean isPreset(String name) {
@@ -293,8 +389,41 @@ final class Workspace {
         return config().schemas();
     }
 
+    /**
+     * The database: as the options, environment and retort.yaml choose it; when retort.yaml has no {@code dev}
+     * environment, the application's own development database (spring.datasource.*, a persistence unit's JDBC
+     * settings) stands in for it.
+     */
     DatabaseTarget target() {
-        return ConnectionResolver.resolve(config(), options.url(), options.env(), context.env());
+        RetortConfig config = config();
+        ApplicationSettings.Datasource app = config.environments().containsKey(ConnectionResolver.DEFAULT_ENVIRONMENT)
+                || classpathEntriesOrEmpty().isEmpty() ? null : applicationSettings().datasource();
+        if (app == null) {
+            return ConnectionResolver.resolve(config, options.url(), options.env(), context.env());
+        }
+        Map<String, dev.retort.config.EnvironmentConfig> environments = new java.util.TreeMap<>(config.environments());
+        // Escaped for retort.yaml's own ${VAR} expansion, which runs on environments: the values are final.
+        environments.put(ConnectionResolver.DEFAULT_ENVIRONMENT, new dev.retort.config.EnvironmentConfig(
+                literal(app.url()), literal(app.user()), literal(app.password())));
+        RetortConfig withApp = new RetortConfig(config.file(), config.baseDirectory(), config.migrations(),
+                config.versionTable(), config.schema(), environments, config.entities(), config.include(),
+                config.exclude(), config.schemas());
+        DatabaseTarget target = ConnectionResolver.resolve(withApp, options.url(), options.env(), context.env());
+        return target.source().startsWith("environment '" + ConnectionResolver.DEFAULT_ENVIRONMENT + "'")
+                ? new DatabaseTarget(target.url(), target.user(), target.password(), app.url().origin())
+                : target;
+    }
+
+    private List<Path> classpathEntriesOrEmpty() {
+        try {
+            return classpathEntries();
+        } catch (ConfigException e) {
+            return List.of();
+        }
+    }
+
+    private static String literal(ApplicationSettings.Setting setting) {
+        return setting == null ? null : setting.value().replace("$", "$$");
     }
 
     /** The selected database for messages, password masked; never fails. */

@@ -64,6 +64,15 @@ record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int
             }
         }
         if (entities == 0) {
+            String javax = names.stream().filter(n -> names(loader, n, JAVAX_ENTITY)).findFirst().orElse(null);
+            if (javax != null) {
+                throw new EntityMappingException(javax, "The entities in package(s) " + String.join(", ", packages)
+                        + " (such as " + javax + ") are javax.persistence entities, for Hibernate 5 and JPA 2. Retort "
+                        + "reads Jakarta Persistence entities (jakarta.persistence: Hibernate 6 and 7, Spring Boot 3 "
+                        + "and later) with Hibernate ORM " + org.hibernate.Version.getVersionString() + ". Move the "
+                        + "application to Jakarta Persistence first (OpenRewrite's javax-to-jakarta recipes do most "
+                        + "of it), then run Retort.");
+            }
             throw new EntityMappingException(String.join(", ", packages), "No @Entity class found in package(s) "
                     + String.join(", ", packages) + " on the class path " + classPath(loader)
                     + ". Check the package names and that the compiled entity classes are on the class path.");
@@ -93,6 +102,17 @@ record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int
             }
         }
         return false;
+    }
+
+    private static final byte[] JAVAX_ENTITY = "Ljavax/persistence/Entity;".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether the class file of {@code name} holds {@code descriptor}. */
+    private static boolean names(ClassLoader loader, String name, byte[] descriptor) {
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            return in != null && contains(in.readAllBytes(), descriptor);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static final List<byte[]> DESCRIPTORS = MAPPED_ANNOTATIONS.stream()

@@ -2,6 +2,10 @@ package dev.retort.maven;
 
 import dev.retort.cli.CliContext;
 import dev.retort.cli.Main;
+import dev.retort.config.EntitiesConfig;
+import dev.retort.config.EnvironmentConfig;
+import dev.retort.config.MigrationsConfig;
+import dev.retort.config.RetortConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,9 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -39,32 +42,84 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "retort.config", defaultValue = "${project.basedir}/retort.yaml")
     File config;
 
-    /** The environment of retort.yaml to use (default: RETORT_ENV, else dev). */
+    /** The environment of retort.yaml (or of {@code <environments>}) to use (default: RETORT_ENV, else dev). */
     @Parameter(property = "retort.env")
     String env;
 
-    /** The database URL; overrides RETORT_URL, DATABASE_URL and the environment. */
+    /**
+     * The database URL. In the POM it is the {@code dev} environment (so RETORT_URL, DATABASE_URL and
+     * {@code -Dretort.env} still choose another); given as {@code -Dretort.url} it beats everything, as the
+     * command line's --url does.
+     */
     @Parameter(property = "retort.url")
     String url;
 
-    /** The folder of migration sources (overrides migrations.directory). */
+    /** The user for {@code <url>} (the dev environment's user). */
+    @Parameter(property = "retort.user")
+    String user;
+
+    /** The password for {@code <url>}; never printed. Prefer {@code ${env.DB_PASSWORD}} to a literal. */
+    @Parameter(property = "retort.password")
+    String password;
+
+    /**
+     * Named databases, as environments: in retort.yaml:
+     * {@code <environments><environment><name>prod</name><url>...</url><user>...</user><password>...</password>
+     * </environment></environments>}, chosen with {@code -Dretort.env=prod}.
+     */
+    @Parameter
+    List<Environment> environments;
+
+    /** The folder of migration sources (migrations.directory). */
     @Parameter(property = "retort.migrations")
     File migrations;
 
-    /** The Java package of the migrations (overrides migrations.package). */
+    /** The Java package of the migrations (migrations.package). */
     @Parameter(property = "retort.migrationsPackage")
     String migrationsPackage;
 
+    /** The table recording applied revisions (version_table; default retort_version). */
+    @Parameter(property = "retort.versionTable")
+    String versionTable;
+
+    /** The PostgreSQL schema Retort works in and keeps its version table in (schema; default the connection's). */
+    @Parameter(property = "retort.schema")
+    String schema;
+
+    /** Name patterns ({@code *}, {@code ?}) of the tables, sequences and types Retort manages (include). */
+    @Parameter
+    List<String> include;
+
+    /** Name patterns of those it leaves alone (exclude). */
+    @Parameter
+    List<String> exclude;
+
+    /** The schemas generate and check compare (schemas; default the working one and those the entities name). */
+    @Parameter
+    List<String> schemas;
+
     /**
-     * Packages of @Entity classes (overrides entities.packages). When neither names any, the packages of the
-     * project's own @Entity classes in target/classes.
+     * Packages of @Entity classes (entities.packages). When neither names any, the packages of the @Entity classes
+     * in target/classes, else in the module's dependencies built in the same reactor or of the same groupId.
      */
     @Parameter(property = "retort.packages")
     List<String> packages;
 
-    /** Hibernate naming: default, spring, or a PhysicalNamingStrategy class (overrides entities.naming). */
+    /** Hibernate naming, both strategies: default, spring, or a PhysicalNamingStrategy class (like --naming). */
     @Parameter(property = "retort.naming")
     String naming;
+
+    /** The physical naming strategy alone: a preset or a class (entities.naming.physical). */
+    @Parameter
+    String physicalNaming;
+
+    /** The implicit naming strategy alone: a preset or a class (entities.naming.implicit). */
+    @Parameter
+    String implicitNaming;
+
+    /** Further Hibernate settings that change the DDL (entities.settings), e.g. hibernate.default_schema. */
+    @Parameter
+    Map<String, String> settings;
 
     /** Stack traces of errors, and notes on the caches. */
     @Parameter(property = "retort.debug", defaultValue = "false")
@@ -88,7 +143,33 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             getLog().info("retort: skipped (retort.skip)");
             return;
         }
+        if (notThisModule()) {
+            return;
+        }
         run(arguments(command()));
+    }
+
+    /**
+     * In a multi-module build, a goal given on the command line ({@code mvn retort:check} from the root) runs in
+     * every module; only those that declare the plugin in their own build (the migrations module) take part. A
+     * module that inherits the plugin from its parent's {@code <plugins>} declares it too: keep it in the parent's
+     * {@code <pluginManagement>}.
+     */
+    boolean notThisModule() {
+        if (session == null || session.getProjects() == null || session.getProjects().size() <= 1) {
+            return false;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("retort: skipped in " + project.getArtifactId() + " (an aggregator or parent POM)");
+            return true;
+        }
+        boolean declared = project.getBuildPlugins().stream()
+                .anyMatch(p -> "dev.retort".equals(p.getGroupId()) && "retort-maven-plugin".equals(p.getArtifactId()));
+        if (!declared) {
+            getLog().info("retort: skipped in " + project.getArtifactId() + " (it does not list retort-maven-plugin "
+                    + "in its <build><plugins>)");
+        }
+        return !declared;
     }
 
     /** The whole argument list: the shared options as configured, then {@code command}. */
@@ -100,21 +181,12 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
         // -Dretort.env and -Dretort.url on the command line beat the POM's configuration (Maven's own order is
         // the other way round): one database for this run, as the command line's --env and --url choose.
-        option(args, "--env", override("retort.env", env));
-        option(args, "--url", override("retort.url", url));
-        if (migrations != null) {
-            option(args, "--migrations", migrations.getAbsolutePath());
-        } else if (!(config != null && config.isFile()) && migrationsPackage != null && !migrationsPackage.isBlank()) {
-            // No retort.yaml: the migrations are sources of this project, in their package's folder.
-            File dir = new File(project.getBasedir(), "src/main/java/" + migrationsPackage.replace('.', '/'));
-            option(args, "--migrations", dir.getAbsolutePath());
-        }
-        option(args, "--migrations-package", migrationsPackage);
-        option(args, "--naming", naming);
+        option(args, "--env", given("retort.env", env));
+        option(args, "--url", given("retort.url", null));
         if (debug) {
             args.add("--debug");
         }
-        if (readsEntities() || migrationsPackage != null) {
+        if (readsEntities() || migrationsPackage() != null) {
             List<String> classpath = entityClasspath();
             if (!classpath.isEmpty()) {
                 args.add("--classpath");
@@ -130,9 +202,76 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return args;
     }
 
-    private String override(String property, String configured) {
-        String given = session == null ? null : session.getUserProperties().getProperty(property);
-        return given != null && !given.isBlank() ? given : configured;
+    /** The value given as {@code -Dproperty}, which beats the POM's, else the POM's (or null). */
+    String given(String property, String configured) {
+        String value = session == null ? null : session.getUserProperties().getProperty(property);
+        return value != null && !value.isBlank() ? value : configured;
+    }
+
+    private String migrationsPackage() {
+        return given("retort.migrationsPackage", migrationsPackage);
+    }
+
+    /**
+     * The plugin's configuration laid over retort.yaml's (or over none when the project has no retort.yaml): each
+     * value given here replaces the file's, the rest of the file stays.
+     */
+    RetortConfig configure(RetortConfig file) {
+        String pkg = migrationsPackage();
+        String migrationsDir = migrations != null ? migrations.getAbsolutePath()
+                : given("retort.migrations", null);
+        if (migrationsDir == null && file.migrations().directory() == null && pkg != null && !pkg.isBlank()) {
+            // Neither names a folder: the migrations are sources of this project, in their package's folder.
+            migrationsDir = new File(project.getBuild().getSourceDirectory(), pkg.replace('.', '/')).getAbsolutePath();
+        }
+        MigrationsConfig m = new MigrationsConfig(
+                migrationsDir != null ? migrationsDir : file.migrations().directory(),
+                pkg != null ? pkg : file.migrations().packageName());
+        Map<String, EnvironmentConfig> envs = new TreeMap<>(file.environments());
+        if (environments != null) {
+            for (Environment e : environments) {
+                if (e.name == null || e.name.isBlank()) {
+                    throw new IllegalStateException("Each <environment> in the retort-maven-plugin's configuration "
+                            + "needs a <name> (dev, prod, ...).");
+                }
+                envs.put(e.name, new EnvironmentConfig(literal(e.url), literal(e.user), literal(e.password)));
+            }
+        }
+        if (url != null && !url.isBlank()) {
+            envs.put("dev", new EnvironmentConfig(literal(url), literal(given("retort.user", user)),
+                    literal(given("retort.password", password))));
+        }
+        EntitiesConfig fe = file.entities();
+        String physical = physicalNaming;
+        String implicit = implicitNaming;
+        String both = given("retort.naming", naming);
+        if (both != null && !both.isBlank()) {
+            boolean preset = both.equals("default") || both.equals("spring");
+            physical = physical != null ? physical : both;
+            implicit = implicit != null ? implicit : preset ? both : null;
+        }
+        Map<String, String> allSettings = new TreeMap<>(fe.settings());
+        if (settings != null) {
+            allSettings.putAll(settings);
+        }
+        EntitiesConfig entities = new EntitiesConfig(fe.packages(), fe.classpath(),
+                new EntitiesConfig.NamingConfig(physical != null ? physical : fe.naming().physical(),
+                        implicit != null ? implicit : fe.naming().implicit()),
+                allSettings);
+        return new RetortConfig(file.file(), file.baseDirectory(), m,
+                first(given("retort.versionTable", versionTable), file.versionTable()),
+                first(given("retort.schema", schema), file.schema()), envs, entities,
+                include != null ? include : file.include(), exclude != null ? exclude : file.exclude(),
+                schemas != null ? schemas : file.schemas());
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+
+    /** A value retort.yaml's {@code ${VAR}} expansion leaves as it is: Maven has interpolated the POM already. */
+    private static String literal(String value) {
+        return value == null || value.isBlank() ? null : value.replace("$", "$$");
     }
 
     private static void option(List<String> args, String name, String value) {
@@ -182,7 +321,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return g.equals("dev.retort");
     }
 
-    /** --package for each package of the project's own @Entity classes, unless retort.yaml or the plugin names some. */
+    /**
+     * --package for each package of the @Entity classes, unless retort.yaml or the plugin names some: those in
+     * target/classes, else those of the dependencies built in this reactor or sharing the project's groupId (the
+     * entities module of a multi-module build).
+     */
     private List<String> entityPackages() throws MojoExecutionException {
         if (packages != null && !packages.isEmpty()) {
             return packages;
@@ -191,35 +334,40 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             return List.of();
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        Set<String> found = new TreeSet<>();
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> walk = Files.walk(classes)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    if (isEntity(Files.readAllBytes(file))) {
-                        Path dir = classes.relativize(file).getParent();
-                        found.add(dir == null ? "" : dir.toString().replace(File.separatorChar, '.'));
-                    }
+        EntityScan scan = new EntityScan();
+        scan.scan(classes);
+        List<String> where = new ArrayList<>(List.of(classes.toString()));
+        if (scan.packages().isEmpty()) {
+            for (Artifact a : project.getArtifacts()) {
+                if (a.getFile() != null && !isRetortsOwn(a) && (inReactor(a) || a.getGroupId().equals(project.getGroupId()))) {
+                    scan.scan(a.getFile().toPath());
+                    where.add(a.getId());
                 }
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot read the compiled classes in " + classes + ": " + e, e);
             }
         }
-        found.remove("");
-        List<String> minimal = new ArrayList<>();
-        for (String p : found) {
-            if (minimal.stream().noneMatch(m -> p.startsWith(m + "."))) {
-                minimal.add(p);
-            }
+        List<String> minimal = scan.packages();
+        if (minimal.isEmpty() && !scan.javaxEntities().isEmpty()) {
+            throw new MojoExecutionException("The entities of " + project.getId() + " (such as "
+                    + scan.javaxEntities().get(0) + ") are javax.persistence entities, for Hibernate 5 and JPA 2. "
+                    + "Retort reads Jakarta Persistence entities (jakarta.persistence, Hibernate 6 and 7) with "
+                    + "Hibernate ORM " + org.hibernate.Version.getVersionString() + ". Move the application to "
+                    + "Jakarta Persistence first (Spring Boot 3 and later, Hibernate 6 and later; OpenRewrite's "
+                    + "javax-to-jakarta recipe does most of it), then run Retort.");
         }
         if (minimal.isEmpty()) {
-            throw new MojoExecutionException("No @Entity classes in " + classes + " of " + project.getId()
-                    + ", and no entity packages configured. Compile the project first (the goal runs after "
-                    + "'compile' when bound to a phase; from the command line run 'mvn compile retort:check'), or "
-                    + "name the entity packages: <packages><package>com.acme.model</package></packages> in the "
-                    + "plugin's configuration, or entities.packages in retort.yaml (for entities in another module).");
+            throw new MojoExecutionException("No @Entity classes in " + String.join(", ", where) + " of "
+                    + project.getId() + ", and no entity packages configured. Compile the project first (the goal "
+                    + "runs after 'compile' when bound to a phase; from the command line run 'mvn compile "
+                    + "retort:check'), or name the entity packages: <packages><package>com.acme.model</package>"
+                    + "</packages> in the plugin's configuration, or entities.packages in retort.yaml.");
         }
-        getLog().debug("retort: entity packages found in target/classes: " + minimal);
+        getLog().debug("retort: entity packages found: " + minimal);
         return minimal;
+    }
+
+    private boolean inReactor(Artifact a) {
+        return session != null && session.getProjects() != null && session.getProjects().stream()
+                .anyMatch(p -> p.getGroupId().equals(a.getGroupId()) && p.getArtifactId().equals(a.getArtifactId()));
     }
 
     private static boolean configNamesPackages(Path file) {
@@ -228,21 +376,6 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             return true; // the command line reports what is wrong with the file
         }
-    }
-
-    /** The class file names jakarta.persistence.Entity (in its annotations: a cheap, conservative test). */
-    private static boolean isEntity(byte[] bytes) {
-        byte[] needle = "Ljakarta/persistence/Entity;".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i <= bytes.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     /** What one run of the command line returned and printed. */
@@ -254,7 +387,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(System.getenv(), project.getBasedir().toPath(), Clock.systemUTC(),
-                CliContext::randomRevisionId);
+                CliContext::randomRevisionId, this::configure);
         getLog().debug("retort " + String.join(" ", redacted(args)));
         int code;
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -277,8 +410,10 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         for (String line : errors.lines().toList()) {
             if (line.startsWith("ERROR: ")) {
                 messages.add(line.substring("ERROR: ".length()));
-            } else if (!line.isBlank()) {
+            } else if (line.startsWith("WARNING")) {
                 getLog().warn(line);
+            } else if (!line.isBlank()) {
+                getLog().info(line);
             }
         }
         if (code == 1) {

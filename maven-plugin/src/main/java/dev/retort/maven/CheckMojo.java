@@ -29,6 +29,10 @@ public class CheckMojo extends AbstractRetortMojo {
     @Parameter(property = "retort.reportJson")
     File reportJson;
 
+    /** Also say where each setting that shapes the entities' DDL, and the database, came from. */
+    @Parameter(property = "retort.verbose", defaultValue = "false")
+    boolean verbose;
+
     @Override
     boolean readsEntities() {
         return true;
@@ -36,7 +40,7 @@ public class CheckMojo extends AbstractRetortMojo {
 
     @Override
     List<String> command() {
-        return List.of("check");
+        return verbose ? List.of("check", "--verbose") : List.of("check");
     }
 
     @Override

@@ -23,6 +23,10 @@ public class GenerateMojo extends AbstractRetortMojo {
     @Parameter(property = "retort.empty", defaultValue = "false")
     boolean empty;
 
+    /** Also say where each setting that shapes the entities' DDL, and the database, came from. */
+    @Parameter(property = "retort.verbose", defaultValue = "false")
+    boolean verbose;
+
     @Override
     boolean readsEntities() {
         return true;
@@ -42,6 +46,9 @@ public class GenerateMojo extends AbstractRetortMojo {
         }
         if (empty) {
             args.add("--empty");
+        }
+        if (verbose) {
+            args.add("--verbose");
         }
         return args;
     }

@@ -70,11 +70,11 @@ class PluginTest {
         String report = Files.readString(project.resolve("target/retort-check.md"));
         assertTrue(report.contains("priority"), report);
 
-        Build down = mvn(project, "retort:downgrade", "-Dretort.target=-1");
+        Build down = mvn(project, "retort:downgrade", "retort:current", "-Dretort.target=-1");
         assertEquals(0, down.exit(), down::toString);
         assertFalse(db.snapshot().toString().contains("notes"), "the table is gone after retort:downgrade -1");
-        Build current = mvn(project, "retort:current");
-        assertEquals(0, current.exit(), current::toString);
+        assertTrue(down.out().contains("retort-maven-plugin:" + System.getProperty("it.retort.version") + ":current"),
+                down::toString);
     }
 
     @Test
@@ -107,6 +107,74 @@ class PluginTest {
                 && build.out().contains("<packages><package>"), build::toString);
     }
 
+    @Test
+    @DisplayName("two modules, entities in one and migrations in the other: generate, upgrade and verify from the root")
+    void twoModules(TestDatabase db, @TempDir Path dir) throws Exception {
+        Path project = sample("multi", dir, db);
+        Path migrations = project.resolve("migrations/src/main/java/com/example/shop/migrations");
+        db.execute("CREATE TABLE legacy_orders (id int)");
+
+        // One build: Maven runs the goals in order, and upgrade compiles the migration generate has just written.
+        // (With several modules, Maven 3 resolves a module's reactor siblings only in a build that runs a phase.)
+        Build first = mvn(project, "compile", "retort:generate", "retort:upgrade", "retort:check",
+                "-Dretort.message=baseline");
+        assertEquals(0, first.exit(), first::toString);
+        assertTrue(first.out().contains("retort: skipped in model (it does not list retort-maven-plugin"),
+                first::toString);
+        List<Path> written = javaFiles(migrations);
+        assertEquals(1, written.size(), first::toString);
+        String baseline = Files.readString(written.get(0));
+        assertTrue(baseline.contains("op.createTable(\"products\"") && !baseline.contains("legacy_orders"),
+                "the entities of the model module, and the excluded table left alone: " + baseline);
+        String catalog = db.snapshot().toString();
+        assertTrue(catalog.contains("table products") && catalog.contains("table shop_schema_version"),
+                "the table, and the version table the POM names: " + catalog);
+        assertTrue(first.out().contains("No changes detected."), first::toString);
+
+        Path entity = project.resolve("model/src/main/java/com/example/shop/model/Product.java");
+        Files.writeString(entity, Files.readString(entity).replace("private String name;",
+                "private String name;\n\n    private String sku;"));
+        Build drift = mvn(project, "verify");
+        assertNotEquals(0, drift.exit(), drift::toString);
+        assertTrue(drift.out().contains("BUILD FAILURE") && drift.out().contains("sku"), drift::toString);
+    }
+
+    @Test
+    @DisplayName("a Spring Boot 4 application: Spring's naming, application.yml's datasource and settings, a library's converter")
+    void springBootApplication(TestDatabase db, @TempDir Path dir) throws Exception {
+        Path project = sample("boot", dir, db);
+        Path migrations = project.resolve("app/src/main/java/com/example/clinic/migrations");
+
+        Build first = mvn(project, "compile", "retort:generate", "retort:upgrade", "retort:check",
+                "-Dretort.message=baseline", "-Dretort.verbose");
+        assertEquals(0, first.exit(), first::toString);
+        assertTrue(first.out().contains("setting: naming.physical = spring (Spring Boot's default, as "
+                + "spring-boot-hibernate-" + System.getProperty("it.spring.boot.version") + ".jar is on the class path)"),
+                first::toString);
+        assertTrue(first.out().contains("setting: hibernate.type.preferred_instant_jdbc_type = TIMESTAMP "
+                + "(spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type in "), first::toString);
+        assertTrue(first.out().contains("(spring.datasource.url in "), first::toString);
+        List<Path> written = javaFiles(migrations);
+        assertEquals(1, written.size(), first::toString);
+        String baseline = Files.readString(written.get(0));
+        assertTrue(baseline.contains("op.createTable(\"patient_visit\"") && baseline.contains("\"patient_name\"")
+                && baseline.contains("\"amount_due\""), "Spring's naming: " + baseline);
+        String catalog = db.snapshot().toString();
+        assertTrue(catalog.contains("column patient_visit.visited_at timestamp(6) without time zone"),
+                "Instant as TIMESTAMP, as application.yml's setting says: " + catalog);
+        assertTrue(catalog.contains("column patient_visit.amount_due bigint"), "the converter's column type: " + catalog);
+        assertTrue(first.out().contains("No changes detected."), first::toString);
+
+        Path entity = project.resolve("app/src/main/java/com/example/clinic/model/PatientVisit.java");
+        Files.writeString(entity, Files.readString(entity).replace("private String patientName;",
+                "private String patientName;\n\n    private String referringDoctor;"));
+        Build drift = mvn(project, "verify", "-Dretort.report=target/retort-check.md");
+        assertNotEquals(0, drift.exit(), drift::toString);
+        assertTrue(drift.out().contains("BUILD FAILURE") && drift.out().contains("referring_doctor"), drift::toString);
+        String report = Files.readString(project.resolve("app/target/retort-check.md"));
+        assertTrue(report.contains("referring_doctor"), report);
+    }
+
     /** A copy of sample {@code name} with the versions of this build and {@code db}'s URL filled in. */
     private static Path sample(String name, Path dir, TestDatabase db) throws IOException {
         Path from = SAMPLES.resolve(name);
@@ -120,7 +188,7 @@ class PluginTest {
                     String text = Files.readString(p);
                     for (String key : List.of("retort.version", "clean.plugin.version", "resources.plugin.version",
                             "compiler.plugin.version", "surefire.plugin.version", "jar.plugin.version",
-                            "install.plugin.version")) {
+                            "install.plugin.version", "spring.boot.version")) {
                         text = text.replace("@" + key + "@", System.getProperty("it." + key));
                     }
                     text = text.replace("@database.url@", db.url().replace("&", "&amp;"));

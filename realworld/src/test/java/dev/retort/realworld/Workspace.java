@@ -74,13 +74,15 @@ final class Workspace implements AutoCloseable {
                 naming(project.naming()), quoted(db.url())));
     }
 
+    /**
+     * The naming the project's application gives Hibernate, Hibernate's own written out as {@code default}: some
+     * corpus class paths hold Spring Boot, whose default naming Retort would otherwise take, though these projects
+     * configure Hibernate themselves.
+     */
     private static String naming(Corpus.Naming naming) {
-        if (naming.physical() == null && naming.implicit() == null) {
-            return "";
-        }
         return "  naming:\n"
-                + (naming.physical() == null ? "" : "    physical: " + quoted(naming.physical()) + "\n")
-                + (naming.implicit() == null ? "" : "    implicit: " + quoted(naming.implicit()) + "\n");
+                + "    physical: " + (naming.physical() == null ? "default" : quoted(naming.physical())) + "\n"
+                + "    implicit: " + (naming.implicit() == null ? "default" : quoted(naming.implicit())) + "\n";
     }
 
     Result run(String... args) {

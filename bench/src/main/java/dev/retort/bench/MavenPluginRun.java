@@ -70,7 +70,8 @@ final class MavenPluginRun {
             }
             Processes.Result mavenVersion = processes.run(List.of("mvn", "-v", "-B", "-Dstyle.color=never"), root,
                     Map.of(), 120);
-            String maven = mavenVersion.out().lines().findFirst().orElse("Maven").strip();
+            String maven = mavenVersion.out().replaceAll("\u001B\\[[0-9;]*m", "").lines().findFirst().orElse("Maven")
+                    .strip();
             return new Result(Stats.of(c), Stats.of(v), Stats.of(p), maven, null);
         } finally {
             if (!options.keep()) {

@@ -186,13 +186,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         if (debug) {
             args.add("--debug");
         }
-        if (readsEntities() || migrationsPackage() != null) {
-            List<String> classpath = entityClasspath();
-            if (!classpath.isEmpty()) {
-                args.add("--classpath");
-                args.add(String.join(File.pathSeparator, classpath));
-            }
-        }
+        // The project's class path joins retort.yaml's entities.classpath (see configure), rather than replacing
+        // it as --classpath would: the file may name entities the module does not depend on at run time.
+        projectClasspath = readsEntities() || migrationsPackage() != null ? entityClasspath() : List.of();
         if (readsEntities()) {
             for (String p : entityPackages()) {
                 option(args, "--package", p);
@@ -201,6 +197,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         args.addAll(command);
         return args;
     }
+
+    /** The project's entity class path for this run, set by {@link #arguments}. */
+    private List<String> projectClasspath = List.of();
 
     /** The value given as {@code -Dproperty}, which beats the POM's, else the POM's (or null). */
     String given(String property, String configured) {
@@ -254,7 +253,14 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         if (settings != null) {
             allSettings.putAll(settings);
         }
-        EntitiesConfig entities = new EntitiesConfig(fe.packages(), fe.classpath(),
+        List<String> classpath = new ArrayList<>(projectClasspath);
+        for (String entry : fe.classpath()) {
+            String absolute = file.baseDirectory().resolve(entry).normalize().toString();
+            if (!classpath.contains(absolute)) {
+                classpath.add(absolute);
+            }
+        }
+        EntitiesConfig entities = new EntitiesConfig(fe.packages(), classpath,
                 new EntitiesConfig.NamingConfig(physical != null ? physical : fe.naming().physical(),
                         implicit != null ? implicit : fe.naming().implicit()),
                 allSettings);

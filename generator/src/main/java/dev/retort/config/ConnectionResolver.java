@@ -44,7 +44,8 @@ public final class ConnectionResolver {
         if (environment == null) {
             throw unknownEnvironment(config, name, "the default", false);
         }
-        String file = config.file() == null ? "retort.yaml" : config.file().toString();
+        // No file, yet environments: a build tool configured them (the Maven plugin's <environments>).
+        String file = config.file() == null ? "the build's configuration" : config.file().toString();
         String prefix = "environments." + name + ".";
         String url = Interpolation.expand(environment.url(), env, prefix + "url", file);
         if (!notBlank(url)) {

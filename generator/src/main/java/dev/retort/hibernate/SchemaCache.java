@@ -133,6 +133,8 @@ final class SchemaCache {
                 .text(String.valueOf(source.naming().physical()))
                 .text(String.valueOf(source.naming().implicit()));
         new TreeMap<>(source.settings()).forEach((k, v) -> digest.text(k + "=" + v));
+        // The Hibernate that reads: an application's own (the Maven plugin) or Retort's, which may map differently.
+        digest.text("hibernate=" + org.hibernate.Version.getVersionString());
         return digest.entries(classPath(source.classLoader())).hex();
     }
 

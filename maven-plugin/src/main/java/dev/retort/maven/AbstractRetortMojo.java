@@ -146,6 +146,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         if (notThisModule()) {
             return;
         }
+        if (readsEntities()) {
+            noteHibernateVersion();
+        }
         run(arguments(command()));
     }
 
@@ -312,19 +315,46 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return entries;
     }
 
-    private boolean isRetortsOwn(Artifact a) {
+    private static boolean isRetortsOwn(Artifact a) {
         String g = a.getGroupId();
-        if (g.equals("org.hibernate.orm") || g.equals("org.hibernate.models") || g.equals("org.hibernate")
-                || (g.equals("jakarta.persistence") && a.getArtifactId().equals("jakarta.persistence-api"))) {
-            if (a.getArtifactId().equals("hibernate-core") && !a.getBaseVersion().startsWith("7.")) {
-                getLog().warn("retort: this project uses Hibernate ORM " + a.getBaseVersion() + "; Retort reads "
-                        + "its entities with its own Hibernate ORM 7 (" + org.hibernate.Version.getVersionString()
-                        + "). Mappings that Hibernate 7 reads differently from " + a.getBaseVersion() + " show as "
-                        + "changes in check: upgrade the application to Hibernate 7, or review those changes.");
+        return g.equals("org.hibernate.orm") || g.equals("org.hibernate.models") || g.equals("org.hibernate")
+                || (g.equals("jakarta.persistence") && a.getArtifactId().equals("jakarta.persistence-api"))
+                || g.equals("dev.retort");
+    }
+
+    /**
+     * Says once which Hibernate reads the entities when the project's own is another: Retort's, in the plugin's
+     * own class realm. Another 7.x is a note (measured differences: docs/maven-plugin.md); 6 and older a warning.
+     */
+    private void noteHibernateVersion() {
+        String ours = org.hibernate.Version.getVersionString();
+        for (Artifact a : project.getArtifacts()) {
+            if (!a.getArtifactId().equals("hibernate-core")
+                    || !(a.getGroupId().equals("org.hibernate.orm") || a.getGroupId().equals("org.hibernate"))) {
+                continue;
             }
-            return true;
+            String theirs = a.getBaseVersion();
+            if (theirs.startsWith("7.")) {
+                if (!minor(theirs).equals(minor(ours))) {
+                    getLog().info("retort: the project runs Hibernate ORM " + theirs + "; Retort reads its entities "
+                            + "with its own " + ours + ". Between 7.2 and 7.4 Hibernate's DDL differs in a few "
+                            + "constraints (a unique key on some element collections, the primary key of a one-to-many "
+                            + "join table, NOT NULL on a primitive @Version, a check on @OrderColumn): see "
+                            + "'Which Hibernate reads the entities' in Retort's docs/maven-plugin.md.");
+                }
+            } else {
+                getLog().warn("retort: this project uses Hibernate ORM " + theirs + "; Retort reads its entities "
+                        + "with its own Hibernate ORM " + ours + ". Mappings that Hibernate 7 reads differently from "
+                        + theirs + " show as changes in check: upgrade the application to Hibernate 7, or review "
+                        + "those changes.");
+            }
+            return;
         }
-        return g.equals("dev.retort");
+    }
+
+    private static String minor(String version) {
+        String[] parts = version.split("\\.");
+        return parts.length > 1 ? parts[0] + "." + parts[1] : version;
     }
 
     /**

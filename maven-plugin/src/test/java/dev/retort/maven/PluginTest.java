@@ -89,6 +89,14 @@ class PluginTest {
                 build::toString);
         assertFalse(build.out().contains("hunter2"), "the password is masked: " + build);
         assertTrue(javaFiles(project.resolve("src/main/java/com/example/notes/migrations")).isEmpty(), "nothing written");
+
+        // An environment of the POM's <environments>, chosen with -Dretort.env; its password is never shown.
+        Build env = mvn(project, "retort:upgrade", "-Dretort.env=elsewhere");
+        assertNotEquals(0, env.exit(), env::toString);
+        assertTrue(env.out().contains("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/elsewhere "
+                + "(environment 'elsewhere' of the build's configuration)"),
+                env::toString);
+        assertFalse(env.out().contains("hunter3"), "the password is never shown: " + env);
     }
 
     @Test
@@ -154,6 +162,8 @@ class PluginTest {
         assertTrue(first.out().contains("setting: hibernate.type.preferred_instant_jdbc_type = TIMESTAMP "
                 + "(spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type in "), first::toString);
         assertTrue(first.out().contains("(spring.datasource.url in "), first::toString);
+        assertTrue(first.out().contains("retort: the project runs Hibernate ORM 7.2.")
+                && first.out().contains("Retort reads its entities with its own 7.4."), "Boot's own Hibernate: " + first);
         List<Path> written = javaFiles(migrations);
         assertEquals(1, written.size(), first::toString);
         String baseline = Files.readString(written.get(0));

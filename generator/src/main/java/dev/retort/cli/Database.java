@@ -5,7 +5,6 @@ import dev.retort.config.DatabaseTarget;
 import dev.retort.config.Secrets;
 import dev.retort.ddl.PostgresIdentifiers;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,13 @@ final class Database {
         props.setProperty("connectTimeout", "10");
         Connection connection;
         try {
-            connection = DriverManager.getConnection(target.url(), props);
+            // The driver itself rather than DriverManager, which hands out only drivers the caller's class loader
+            // sees: where Retort is loaded twice in one JVM (the Maven plugin reading with an application's own
+            // Hibernate), the copy it registered first may be the other one.
+            connection = new org.postgresql.Driver().connect(target.url(), props);
+            if (connection == null) {
+                throw new SQLException("The PostgreSQL driver does not accept the URL " + target.maskedUrl(), "08001");
+            }
         } catch (SQLException e) {
             throw new RetortException(explain(target, e), null);
         }

@@ -124,7 +124,7 @@ final class TableMapper {
                     + " too (Hibernate writes both, and PostgreSQL refuses two)");
         }
         Identity identity = column.isIdentity() ? Identity.generatedByDefault() : definition.identity();
-        String defaultSql = column.getDefaultValue() != null ? dialect.getColumnDefaultString(column.getDefaultValue())
+        String defaultSql = column.getDefaultValue() != null ? HibernateApi.columnDefault(dialect, column.getDefaultValue())
                 : definition.defaultSql();
         Default defaultValue = identity == null && defaultSql != null ? Default.of(defaultSql) : null;
         boolean nullable = column.isNullable() && !inPrimaryKey && !definition.notNull();

@@ -1,18 +1,8 @@
 package dev.retort.maven;
 
-import dev.retort.cli.CliContext;
-import dev.retort.cli.Main;
-import dev.retort.config.EntitiesConfig;
-import dev.retort.config.EnvironmentConfig;
-import dev.retort.config.MigrationsConfig;
-import dev.retort.config.RetortConfig;
+import dev.retort.cli.Embedded;
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +119,17 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "retort.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Which Hibernate ORM reads the entities: {@code project}, the project's own when it is 7.2 or later (in a class
+     * loader of its own, so the DDL is the one the application's Hibernate writes), or {@code retort}, Retort's
+     * own (7.4).
+     */
+    @Parameter(property = "retort.hibernate", defaultValue = "project")
+    String hibernate;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    org.apache.maven.plugin.descriptor.PluginDescriptor plugin;
+
     /** The command and its own arguments, after the shared options. */
     abstract List<String> command() throws MojoExecutionException;
 
@@ -145,9 +146,6 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
         if (notThisModule()) {
             return;
-        }
-        if (readsEntities()) {
-            noteHibernateVersion();
         }
         run(arguments(command()));
     }
@@ -215,35 +213,29 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     }
 
     /**
-     * The plugin's configuration laid over retort.yaml's (or over none when the project has no retort.yaml): each
-     * value given here replaces the file's, the rest of the file stays.
+     * The plugin's configuration, laid over retort.yaml's (or over none when the project has no retort.yaml) by
+     * {@link dev.retort.config.ConfigOverlay}: plain values, as they cross into a class loader of their own.
      */
-    RetortConfig configure(RetortConfig file) {
+    Map<String, Object> overlay() {
+        Map<String, Object> o = new TreeMap<>();
         String pkg = migrationsPackage();
-        String migrationsDir = migrations != null ? migrations.getAbsolutePath()
-                : given("retort.migrations", null);
-        if (migrationsDir == null && file.migrations().directory() == null && pkg != null && !pkg.isBlank()) {
+        o.put("migrationsPackage", pkg);
+        o.put("migrationsDirectory", migrations != null ? migrations.getAbsolutePath() : given("retort.migrations", null));
+        if (pkg != null && !pkg.isBlank()) {
             // Neither names a folder: the migrations are sources of this project, in their package's folder.
-            migrationsDir = new File(project.getBuild().getSourceDirectory(), pkg.replace('.', '/')).getAbsolutePath();
+            o.put("defaultMigrationsDirectory",
+                    new File(project.getBuild().getSourceDirectory(), pkg.replace('.', '/')).getAbsolutePath());
         }
-        MigrationsConfig m = new MigrationsConfig(
-                migrationsDir != null ? migrationsDir : file.migrations().directory(),
-                pkg != null ? pkg : file.migrations().packageName());
-        Map<String, EnvironmentConfig> envs = new TreeMap<>(file.environments());
+        List<Map<String, String>> envs = new ArrayList<>();
         if (environments != null) {
             for (Environment e : environments) {
-                if (e.name == null || e.name.isBlank()) {
-                    throw new IllegalStateException("Each <environment> in the retort-maven-plugin's configuration "
-                            + "needs a <name> (dev, prod, ...).");
-                }
-                envs.put(e.name, new EnvironmentConfig(literal(e.url), literal(e.user), literal(e.password)));
+                envs.add(environment(e.name, e.url, e.user, e.password));
             }
         }
         if (url != null && !url.isBlank()) {
-            envs.put("dev", new EnvironmentConfig(literal(url), literal(given("retort.user", user)),
-                    literal(given("retort.password", password))));
+            envs.add(environment("dev", url, given("retort.user", user), given("retort.password", password)));
         }
-        EntitiesConfig fe = file.entities();
+        o.put("environments", envs);
         String physical = physicalNaming;
         String implicit = implicitNaming;
         String both = given("retort.naming", naming);
@@ -252,35 +244,31 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             physical = physical != null ? physical : both;
             implicit = implicit != null ? implicit : preset ? both : null;
         }
-        Map<String, String> allSettings = new TreeMap<>(fe.settings());
-        if (settings != null) {
-            allSettings.putAll(settings);
-        }
-        List<String> classpath = new ArrayList<>(projectClasspath);
-        for (String entry : fe.classpath()) {
-            String absolute = file.baseDirectory().resolve(entry).normalize().toString();
-            if (!classpath.contains(absolute)) {
-                classpath.add(absolute);
-            }
-        }
-        EntitiesConfig entities = new EntitiesConfig(fe.packages(), classpath,
-                new EntitiesConfig.NamingConfig(physical != null ? physical : fe.naming().physical(),
-                        implicit != null ? implicit : fe.naming().implicit()),
-                allSettings);
-        return new RetortConfig(file.file(), file.baseDirectory(), m,
-                first(given("retort.versionTable", versionTable), file.versionTable()),
-                first(given("retort.schema", schema), file.schema()), envs, entities,
-                include != null ? include : file.include(), exclude != null ? exclude : file.exclude(),
-                schemas != null ? schemas : file.schemas());
+        o.put("physicalNaming", physical);
+        o.put("implicitNaming", implicit);
+        o.put("settings", settings == null ? null : new TreeMap<>(settings));
+        o.put("classpath", List.copyOf(projectClasspath));
+        o.put("versionTable", given("retort.versionTable", versionTable));
+        o.put("schema", given("retort.schema", schema));
+        o.put("include", include == null ? null : List.copyOf(include));
+        o.put("exclude", exclude == null ? null : List.copyOf(exclude));
+        o.put("schemas", schemas == null ? null : List.copyOf(schemas));
+        return o;
     }
 
-    private static String first(String a, String b) {
-        return a != null && !a.isBlank() ? a : b;
-    }
-
-    /** A value retort.yaml's {@code ${VAR}} expansion leaves as it is: Maven has interpolated the POM already. */
-    private static String literal(String value) {
-        return value == null || value.isBlank() ? null : value.replace("$", "$$");
+    private static Map<String, String> environment(String name, String url, String user, String password) {
+        Map<String, String> e = new TreeMap<>();
+        e.put("name", name == null ? "" : name);
+        if (url != null) {
+            e.put("url", url);
+        }
+        if (user != null) {
+            e.put("user", user);
+        }
+        if (password != null) {
+            e.put("password", password);
+        }
+        return e;
     }
 
     private static void option(List<String> args, String name, String value) {
@@ -323,38 +311,91 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     }
 
     /**
-     * Says once which Hibernate reads the entities when the project's own is another: Retort's, in the plugin's
-     * own class realm. Another 7.x is a note (measured differences: docs/maven-plugin.md); 6 and older a warning.
+     * Which Hibernate reads the entities: the project's own, in a class loader of its own, when it is Hibernate ORM
+     * 7.2 or later and not Retort's own version; Retort's own otherwise (or when {@code -Dretort.hibernate=retort}).
+     * Says once why, when the two differ. Null for Retort's own.
      */
-    private void noteHibernateVersion() {
-        String ours = org.hibernate.Version.getVersionString();
+    private HibernateRealm realm() throws MojoExecutionException {
+        Artifact core = null;
         for (Artifact a : project.getArtifacts()) {
-            if (!a.getArtifactId().equals("hibernate-core")
-                    || !(a.getGroupId().equals("org.hibernate.orm") || a.getGroupId().equals("org.hibernate"))) {
-                continue;
+            if (a.getArtifactId().equals("hibernate-core")
+                    && (a.getGroupId().equals("org.hibernate.orm") || a.getGroupId().equals("org.hibernate"))) {
+                core = a;
             }
-            String theirs = a.getBaseVersion();
-            if (theirs.startsWith("7.")) {
-                if (!minor(theirs).equals(minor(ours))) {
-                    getLog().info("retort: the project runs Hibernate ORM " + theirs + "; Retort reads its entities "
-                            + "with its own " + ours + ". Between 7.2 and 7.4 Hibernate's DDL differs in a few "
-                            + "constraints (a unique key on some element collections, the primary key of a one-to-many "
-                            + "join table, NOT NULL on a primitive @Version, a check on @OrderColumn): see "
-                            + "'Which Hibernate reads the entities' in Retort's docs/maven-plugin.md.");
-                }
+        }
+        String ours = org.hibernate.Version.getVersionString();
+        if (core == null || core.getBaseVersion().equals(ours)) {
+            return null;
+        }
+        String theirs = core.getBaseVersion();
+        String choice = given("retort.hibernate", hibernate);
+        if (!"project".equals(choice) && !"retort".equals(choice)) {
+            throw new MojoExecutionException("retort.hibernate is '" + choice + "'; it is 'project' (read the entities "
+                    + "with the project's own Hibernate ORM, " + theirs + ") or 'retort' (with Retort's own, " + ours
+                    + "). Correct <hibernate> in the plugin's configuration or -Dretort.hibernate.");
+        }
+        boolean readable = HibernateRealm.canRead(theirs);
+        if ("project".equals(choice) && readable) {
+            announce("retort: reading the entities with the project's own Hibernate ORM " + theirs + " (Retort's own "
+                    + "is " + ours + "), in a class loader of their own.", false);
+            return HibernateRealm.of(retortJars(), hibernateJars(core));
+        }
+        if (theirs.startsWith("7.")) {
+            announce("retort: the project runs Hibernate ORM " + theirs + "; Retort reads its entities with its own "
+                    + ours + (readable ? ", as retort.hibernate says" : " (it reads with a project's own from 7.2 on)")
+                    + ". Between 7.2 and 7.4 Hibernate's DDL differs in a few constraints: see 'Which Hibernate reads "
+                    + "the entities' in Retort's docs/maven-plugin.md.", false);
+        } else {
+            announce("retort: this project uses Hibernate ORM " + theirs + "; Retort reads its entities with its own "
+                    + "Hibernate ORM " + ours + ". Mappings that Hibernate 7 reads differently from " + theirs
+                    + " show as changes in check: upgrade the application to Hibernate 7, or review those changes.",
+                    true);
+        }
+        return null;
+    }
+
+    private boolean announced;
+
+    private void announce(String line, boolean warning) {
+        if (!announced) {
+            announced = true;
+            if (warning) {
+                getLog().warn(line);
             } else {
-                getLog().warn("retort: this project uses Hibernate ORM " + theirs + "; Retort reads its entities "
-                        + "with its own Hibernate ORM " + ours + ". Mappings that Hibernate 7 reads differently from "
-                        + theirs + " show as changes in check: upgrade the application to Hibernate 7, or review "
-                        + "those changes.");
+                getLog().info(line);
             }
-            return;
         }
     }
 
-    private static String minor(String version) {
-        String[] parts = version.split("\\.");
-        return parts.length > 1 ? parts[0] + "." + parts[1] : version;
+    /** Retort's own jars from the plugin's dependencies, without the Hibernate it was built with. */
+    private List<File> retortJars() throws MojoExecutionException {
+        List<File> jars = new ArrayList<>();
+        for (Artifact a : plugin.getArtifacts()) {
+            String g = a.getGroupId();
+            if (g.equals("dev.retort") || g.equals("info.picocli") || g.startsWith("com.fasterxml.jackson")
+                    || g.equals("org.yaml") || g.equals("org.postgresql") || g.equals("org.checkerframework")) {
+                jars.add(a.getFile());
+            }
+        }
+        if (jars.stream().noneMatch(f -> f.getName().startsWith("retort-generator"))) {
+            throw new MojoExecutionException("The retort-maven-plugin's own dependencies do not include "
+                    + "retort-generator; reinstall the plugin.");
+        }
+        return jars;
+    }
+
+    /** The project's Hibernate ORM: hibernate-core, what it depends on, and the persistence API. */
+    private List<File> hibernateJars(Artifact core) {
+        String trail = core.getGroupId() + ":" + core.getArtifactId() + ":";
+        List<File> jars = new ArrayList<>();
+        for (Artifact a : project.getArtifacts()) {
+            boolean fromCore = a == core || (a.getDependencyTrail() != null
+                    && a.getDependencyTrail().stream().anyMatch(t -> t.startsWith(trail)));
+            if (a.getFile() != null && (fromCore || isRetortsOwn(a)) && !a.getGroupId().equals("dev.retort")) {
+                jars.add(a.getFile());
+            }
+        }
+        return jars;
     }
 
     /**
@@ -418,22 +459,22 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     record Outcome(int code, String out, String err) {
     }
 
-    /** The command line, run in this JVM with the project's folder as its working directory. */
-    Outcome invoke(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliContext context = new CliContext(System.getenv(), project.getBasedir().toPath(), Clock.systemUTC(),
-                CliContext::randomRevisionId, this::configure);
+    /**
+     * The command line, run in this JVM with the project's folder as its working directory: with Retort's own
+     * Hibernate, or in a class loader of its own with the project's ({@link HibernateRealm}).
+     */
+    Outcome invoke(List<String> args) throws MojoExecutionException {
         getLog().debug("retort " + String.join(" ", redacted(args)));
-        int code;
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(Main.class.getClassLoader());
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(context, o, e, args.toArray(String[]::new));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+        Object[] result;
+        HibernateRealm realm = readsEntities() ? realm() : null;
+        if (realm == null) {
+            result = Embedded.run(System.getenv(), project.getBasedir().getAbsolutePath(), args.toArray(String[]::new),
+                    overlay());
+        } else {
+            result = realm.run(System.getenv(), project.getBasedir().getAbsolutePath(), args.toArray(String[]::new),
+                    overlay());
         }
-        return new Outcome(code, out.toString(), err.toString());
+        return new Outcome((Integer) result[0], (String) result[1], (String) result[2]);
     }
 
     /** Runs the command line; its output goes to Maven's log, exit 1 (check's drift) fails the build, exit 2 is an error. */

@@ -162,8 +162,8 @@ class PluginTest {
         assertTrue(first.out().contains("setting: hibernate.type.preferred_instant_jdbc_type = TIMESTAMP "
                 + "(spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type in "), first::toString);
         assertTrue(first.out().contains("(spring.datasource.url in "), first::toString);
-        assertTrue(first.out().contains("retort: the project runs Hibernate ORM 7.2.")
-                && first.out().contains("Retort reads its entities with its own 7.4."), "Boot's own Hibernate: " + first);
+        assertTrue(first.out().contains("retort: reading the entities with the project's own Hibernate ORM 7.2."),
+                "Boot's own Hibernate reads: " + first);
         List<Path> written = javaFiles(migrations);
         assertEquals(1, written.size(), first::toString);
         String baseline = Files.readString(written.get(0));
@@ -174,6 +174,36 @@ class PluginTest {
                 "Instant as TIMESTAMP, as application.yml's setting says: " + catalog);
         assertTrue(catalog.contains("column patient_visit.amount_due bigint"), "the converter's column type: " + catalog);
         assertTrue(first.out().contains("No changes detected."), first::toString);
+        assertFalse(catalog.toLowerCase(java.util.Locale.ROOT).contains("unique (patient_visit_id, allergies)"),
+                "7.2 writes no unique key there: " + catalog);
+
+        // The application itself, started once with Boot's own Hibernate creating its schema in another database:
+        // Retort, reading with that same Hibernate, finds nothing to change there; with its own 7.4 it would.
+        try (TestDatabase booted = TestDatabase.create()) {
+            Build classpath = mvn(project, "-q", "compile", "dependency:build-classpath",
+                    "-Dmdep.outputFile=" + project.resolve("app/cp.txt"), "-pl", "app", "-am");
+            assertEquals(0, classpath.exit(), classpath::toString);
+            String cp = project.resolve("app/target/classes") + java.io.File.pathSeparator
+                    + Files.readString(project.resolve("app/cp.txt")).strip();
+            Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dclinic.exit=true", "-cp", cp, "com.example.clinic.ClinicApplication",
+                    "--spring.datasource.url=" + booted.url(), "--spring.jpa.hibernate.ddl-auto=create")
+                    .redirectErrorStream(true).start();
+            String appOut = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(app.waitFor(120, TimeUnit.SECONDS) && app.exitValue() == 0, appOut);
+            assertTrue(booted.snapshot().toString().contains("table patient_visit_allergies"), appOut);
+
+            // An existing database: stamped at head (nothing runs), then checked.
+            Build own = mvn(project, "compile", "retort:stamp", "retort:check", "-Dretort.target=head",
+                    "-Dretort.url=" + booted.url());
+            assertEquals(0, own.exit(), own::toString);
+            assertTrue(own.out().contains("No changes detected."), own::toString);
+            Build retorts = mvn(project, "compile", "retort:check", "-Dretort.url=" + booted.url(),
+                    "-Dretort.hibernate=retort");
+            assertNotEquals(0, retorts.exit(), retorts::toString);
+            assertTrue(retorts.out().contains("unique constraint") && retorts.out().contains("patient_visit_allergies"),
+                    retorts::toString);
+        }
 
         Path entity = project.resolve("app/src/main/java/com/example/clinic/model/PatientVisit.java");
         Files.writeString(entity, Files.readString(entity).replace("private String patientName;",
@@ -198,7 +228,7 @@ class PluginTest {
                     String text = Files.readString(p);
                     for (String key : List.of("retort.version", "clean.plugin.version", "resources.plugin.version",
                             "compiler.plugin.version", "surefire.plugin.version", "jar.plugin.version",
-                            "install.plugin.version", "spring.boot.version")) {
+                            "install.plugin.version", "spring.boot.version", "dependency.plugin.version")) {
                         text = text.replace("@" + key + "@", System.getProperty("it." + key));
                     }
                     text = text.replace("@database.url@", db.url().replace("&", "&amp;"));

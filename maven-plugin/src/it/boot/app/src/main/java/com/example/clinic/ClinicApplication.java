@@ -7,6 +7,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ClinicApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ClinicApplication.class, args);
+        var context = SpringApplication.run(ClinicApplication.class, args);
+        if (Boolean.getBoolean("clinic.exit")) { // the test starts it only to have Hibernate create its schema
+            context.close();
+        }
     }
 }

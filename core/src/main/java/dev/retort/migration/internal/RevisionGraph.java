@@ -87,6 +87,15 @@ public final class RevisionGraph {
         return of(MigrationClasses.fromPackage(loader, packageName));
     }
 
+    /** Loads the {@link Migration} classes of several packages (and their subpackages) into one graph. */
+    public static RevisionGraph fromPackages(ClassLoader loader, Collection<String> packageNames) {
+        List<LoadedRevision> all = new ArrayList<>();
+        for (String packageName : packageNames) {
+            all.addAll(MigrationClasses.fromPackage(loader, packageName));
+        }
+        return of(all);
+    }
+
     /** Compiles the {@code .java} files under {@code directory} in memory and loads their migrations. */
     public static RevisionGraph fromSources(Path directory, ClassLoader parent) {
         return of(MigrationSources.compile(directory, parent));

@@ -1,0 +1,23 @@
+package dev.retort.spring;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@code /actuator/retort}: the database's revisions, the migrations' heads, what is pending, and every revision
+ * with whether it is applied. (The version table records heads, as Alembic's does, not when each was applied.)
+ */
+@Endpoint(id = "retort")
+public class RetortEndpoint {
+
+    private final RetortMigrator migrator;
+
+    public RetortEndpoint(RetortMigrator migrator) {
+        this.migrator = migrator;
+    }
+
+    @ReadOperation
+    public RetortMigrator.Status revisions() {
+        return migrator.status();
+    }
+}

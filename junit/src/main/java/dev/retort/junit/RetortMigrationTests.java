@@ -1,0 +1,72 @@
+package dev.retort.junit;
+
+import dev.retort.migration.IrreversibleMigrationException;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.testkit.CatalogSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The standard tests of a project's migrations, inherited by a {@link RetortTest} class that implements this
+ * interface: what pytest-alembic gives Alembic users.
+ */
+public interface RetortMigrationTests {
+
+    @Test
+    @DisplayName("the migrations have a single head")
+    default void singleHead(RetortMigrations migrations) {
+        migrations.chain();
+    }
+
+    /**
+     * Base to head one revision at a time, then down to base one at a time: every upgrade applies, and every
+     * downgrade gives back exactly the catalog the database had before that revision's upgrade. A revision whose
+     * downgrade throws {@link IrreversibleMigrationException} ends the way down there, as it says it must.
+     */
+    @Test
+    @DisplayName("every revision upgrades and downgrades one step at a time, each downgrade restoring the catalog")
+    default void stairway(RetortMigrations migrations) {
+        List<LoadedRevision> chain = migrations.chain();
+        List<CatalogSnapshot> before = new ArrayList<>();
+        for (LoadedRevision revision : chain) {
+            before.add(migrations.snapshot());
+            try {
+                migrations.upgradeTo("+1");
+            } catch (RuntimeException e) {
+                throw new AssertionFailedError("Upgrading to revision " + revision.id() + " (" + revision.message()
+                        + ") failed: " + e.getMessage(), e);
+            }
+            if (!migrations.current().equals(List.of(revision.id()))) {
+                throw new AssertionFailedError("After one step up the database is at " + migrations.current()
+                        + ", not at revision " + revision.id() + ".");
+            }
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            LoadedRevision revision = chain.get(i);
+            try {
+                migrations.downgradeTo("-1");
+            } catch (RuntimeException e) {
+                if (irreversible(e)) {
+                    return; // declared: the way down ends here
+                }
+                throw new AssertionFailedError("Downgrading revision " + revision.id() + " (" + revision.message()
+                        + ") failed: " + e.getMessage(), e);
+            }
+            RetortMigrations.assertSameCatalog(before.get(i), migrations.snapshot(), "The downgrade of revision "
+                    + revision.id() + " (" + revision.message() + ") does not give back the catalog its upgrade "
+                    + "started from");
+        }
+    }
+
+    private static boolean irreversible(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IrreversibleMigrationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

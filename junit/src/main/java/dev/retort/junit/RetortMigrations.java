@@ -1,0 +1,118 @@
+package dev.retort.junit;
+
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.migration.internal.LoadedRevision;
+import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.runtime.RunListener;
+import dev.retort.runtime.Runner;
+import dev.retort.runtime.RuntimeSettings;
+import dev.retort.runtime.Step;
+import dev.retort.testkit.CatalogSnapshot;
+import dev.retort.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A project's migrations over the test's own fresh database: run them to any revision, seed data between
+ * revisions with {@link #execute}, and compare catalogs ({@link #snapshot}, {@link #assertSameCatalog}).
+ */
+public final class RetortMigrations {
+
+    private final RevisionGraph graph;
+    private final TestDatabase database;
+    private final String versionTable;
+
+    RetortMigrations(RevisionGraph graph, TestDatabase database, String versionTable) {
+        this.graph = graph;
+        this.database = database;
+        this.versionTable = versionTable;
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** The test's database (dropped after the test). */
+    public TestDatabase database() {
+        return database;
+    }
+
+    /** Upgrades to {@code target} ({@code head}, a revision id, {@code +1}); returns the steps taken. */
+    public List<Step> upgradeTo(String target) {
+        return run(runner -> connection -> runner.upgrade(connection, target));
+    }
+
+    /** Downgrades to {@code target} ({@code base}, a revision id, {@code -1}); returns the steps taken. */
+    public List<Step> downgradeTo(String target) {
+        return run(runner -> connection -> runner.downgrade(connection, target));
+    }
+
+    /** The revisions the database records (empty at base). */
+    public List<String> current() {
+        return run(runner -> runner::current);
+    }
+
+    /** Runs SQL on the test's database: seed rows between revisions, then check what a data migration made of them. */
+    public void execute(String... sql) {
+        database.execute(sql);
+    }
+
+    /** Every schema's catalog, PostgreSQL's own spelling, without the version table. */
+    public CatalogSnapshot snapshot() {
+        return database.snapshotAll().without(versionTable);
+    }
+
+    /** Fails naming {@code what} with the catalog lines each side alone has, when the two differ. */
+    public static void assertSameCatalog(CatalogSnapshot expected, CatalogSnapshot actual, String what) {
+        if (expected.lines().equals(actual.lines())) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(what).append(": the catalogs differ.");
+        List<String> missing = expected.linesNotIn(actual);
+        List<String> extra = actual.linesNotIn(expected);
+        if (!missing.isEmpty()) {
+            message.append("\n  expected, missing:");
+            missing.forEach(l -> message.append("\n    - ").append(l));
+        }
+        if (!extra.isEmpty()) {
+            message.append("\n  found, not expected:");
+            extra.forEach(l -> message.append("\n    + ").append(l));
+        }
+        throw new AssertionFailedError(message.toString(), String.join("\n", expected.lines()),
+                String.join("\n", actual.lines()));
+    }
+
+    /** The revisions from base to the single head, in order; fails when there is not exactly one head. */
+    List<LoadedRevision> chain() {
+        List<LoadedRevision> heads = graph.heads();
+        if (heads.size() != 1) {
+            throw new AssertionFailedError("The migrations have " + heads.size() + " heads ("
+                    + String.join(", ", heads.stream().map(LoadedRevision::id).toList()) + "); a project's chain "
+                    + "must end in one. Merge them: 'retort merge heads -m \"merge\"'.");
+        }
+        return graph.all();
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T run(java.util.function.Function<Runner, Work<T>> work) {
+        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(versionTable), new RunListener() {
+        });
+        try (Connection connection = database.connect()) {
+            return work.apply(runner).run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The test database " + database.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> ids(List<LoadedRevision> revisions) {
+        List<String> ids = new ArrayList<>();
+        revisions.forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}

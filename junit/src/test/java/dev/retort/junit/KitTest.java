@@ -1,0 +1,67 @@
+package dev.retort.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.retort.junit.sample.Samples;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** The standard tests run on sample projects' migrations, through JUnit's own engine, against the real PostgreSQL. */
+@DisplayName("The JUnit kit's standard tests")
+class KitTest {
+
+    /** Each test method's outcome: SUCCESSFUL, or FAILED with its message. */
+    private static Map<String, String> run(Class<?> testClass) {
+        Map<String, String> outcomes = new TreeMap<>();
+        List<Event> finished = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute()
+                .testEvents().finished().list();
+        for (Event e : finished) {
+            TestExecutionResult result = e.getPayload(TestExecutionResult.class).orElseThrow();
+            String name = e.getTestDescriptor().getLegacyReportingName().replaceAll("\\(.*", "");
+            outcomes.put(name, result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse(""));
+        }
+        return outcomes;
+    }
+
+    @Test
+    @DisplayName("pass on sound migrations")
+    void sound() {
+        assertEquals(Map.of("singleHead", "SUCCESSFUL", "stairway", "SUCCESSFUL"),
+                run(Samples.GoodMigrationsTest.class));
+    }
+
+    @Test
+    @DisplayName("fail the stairway on a downgrade that leaves something behind, naming the revision and the lines")
+    void brokenDowngrade() {
+        Map<String, String> outcomes = run(Samples.BrokenDowngradeTest.class);
+        assertEquals("SUCCESSFUL", outcomes.get("singleHead"));
+        String stairway = outcomes.get("stairway");
+        assertTrue(stairway.startsWith("FAILED: The downgrade of revision b2 (note priority) does not give back the "
+                + "catalog its upgrade started from") && stairway.contains("+ column notes.priority integer null"),
+                stairway);
+    }
+
+    @Test
+    @DisplayName("fail on two heads, naming them and the fix")
+    void twoHeads() {
+        Map<String, String> outcomes = run(Samples.TwoHeadsTest.class);
+        assertTrue(outcomes.get("singleHead").startsWith("FAILED: The migrations have 2 heads (f2, f3)")
+                && outcomes.get("singleHead").contains("retort merge heads"), outcomes.toString());
+    }
+
+    @Test
+    @DisplayName("say what to configure when @RetortTest names no migrations")
+    void nothingNamed() {
+        Map<String, String> outcomes = run(Samples.NothingNamedTest.class);
+        assertTrue(outcomes.get("stairway").contains("@RetortTest names no migrations. Give migrationsPackage"),
+                outcomes.toString());
+    }
+}

@@ -32,7 +32,22 @@ final class RetortExtension implements ParameterResolver, AfterEachCallback {
                 key -> load(context, pkg, dir), RevisionGraph.class);
         TestDatabase db = TestDatabase.create();
         context.getStore(NS).put("database", db);
-        return new RetortMigrations(graph, db, table);
+        java.util.List<String> entities = settings == null ? java.util.List.of()
+                : java.util.List.of(settings.entities());
+        String fromProperty = System.getProperty("retort.test.entities");
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            entities = java.util.Arrays.stream(fromProperty.split(",")).map(String::strip).toList();
+        }
+        java.util.Map<String, String> hibernate = new java.util.TreeMap<>();
+        for (String pair : settings == null ? new String[0] : settings.hibernateProperties()) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ExtensionConfigurationException("@RetortTest hibernateProperties holds '" + pair
+                        + "': write key=value, such as hibernate.default_schema=app.");
+            }
+            hibernate.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return new RetortMigrations(graph, db, table, entities, hibernate);
     }
 
     @Override

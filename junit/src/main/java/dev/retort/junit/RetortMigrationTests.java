@@ -61,6 +61,22 @@ public interface RetortMigrationTests {
         }
     }
 
+    /**
+     * The migrations at head build exactly the schema the application's own Hibernate ORM creates for its entities
+     * (every schema, catalog line for catalog line): nothing missing, nothing extra, no type or constraint spelled
+     * differently. Skipped when {@code @RetortTest(entities = ...)} names no entity packages.
+     */
+    @Test
+    @DisplayName("the schema at head is the one Hibernate creates for the entities")
+    default void headMatchesHibernate(RetortMigrations migrations) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(migrations.entityPackages().isEmpty(),
+                "@RetortTest names no entity packages (entities = \"com.acme.model\"): the head is not compared");
+        migrations.upgradeTo("heads");
+        RetortMigrations.assertSameCatalog(migrations.hibernateSchema(), migrations.snapshot(),
+                "The migrations at head (" + String.join(", ", migrations.current()) + ") and the schema Hibernate ORM "
+                + org.hibernate.Version.getVersionString() + " creates for " + migrations.entityPackages());
+    }
+
     private static boolean irreversible(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IrreversibleMigrationException) {

@@ -24,11 +24,32 @@ public final class RetortMigrations {
     private final RevisionGraph graph;
     private final TestDatabase database;
     private final String versionTable;
+    private final List<String> entityPackages;
+    private final java.util.Map<String, String> hibernateProperties;
 
-    RetortMigrations(RevisionGraph graph, TestDatabase database, String versionTable) {
+    RetortMigrations(RevisionGraph graph, TestDatabase database, String versionTable, List<String> entityPackages,
+                     java.util.Map<String, String> hibernateProperties) {
         this.graph = graph;
         this.database = database;
         this.versionTable = versionTable;
+        this.entityPackages = List.copyOf(entityPackages);
+        this.hibernateProperties = java.util.Map.copyOf(hibernateProperties);
+    }
+
+    /** The entity packages {@code @RetortTest} names (empty: the head is not held against Hibernate's schema). */
+    public List<String> entityPackages() {
+        return entityPackages;
+    }
+
+    /**
+     * The catalog the application's own Hibernate ORM (whatever the test class path holds) creates for the entities,
+     * in a database of its own, dropped after.
+     */
+    public CatalogSnapshot hibernateSchema() {
+        try (TestDatabase other = TestDatabase.create()) {
+            HibernateSchema.create(other, entityPackages, hibernateProperties);
+            return other.snapshotAll();
+        }
     }
 
     public RevisionGraph graph() {

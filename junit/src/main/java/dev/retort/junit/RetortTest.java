@@ -32,4 +32,13 @@ public @interface RetortTest {
 
     /** The version table. */
     String versionTable() default "retort_version";
+
+    /**
+     * The packages of the application's {@code @Entity} classes on the test class path: with them, the schema at
+     * head is held against the one the application's own Hibernate ORM creates for them.
+     */
+    String[] entities() default {};
+
+    /** Hibernate settings the application gives, {@code key=value} (naming strategies, hibernate.default_schema). */
+    String[] hibernateProperties() default {};
 }

@@ -34,7 +34,7 @@ class KitTest {
     @Test
     @DisplayName("pass on sound migrations")
     void sound() {
-        assertEquals(Map.of("singleHead", "SUCCESSFUL", "stairway", "SUCCESSFUL"),
+        assertEquals(Map.of("singleHead", "SUCCESSFUL", "stairway", "SUCCESSFUL", "headMatchesHibernate", "SUCCESSFUL"),
                 run(Samples.GoodMigrationsTest.class));
     }
 
@@ -43,10 +43,28 @@ class KitTest {
     void brokenDowngrade() {
         Map<String, String> outcomes = run(Samples.BrokenDowngradeTest.class);
         assertEquals("SUCCESSFUL", outcomes.get("singleHead"));
+        assertEquals("SUCCESSFUL", outcomes.get("headMatchesHibernate"), "its head is right: only the way down is not");
         String stairway = outcomes.get("stairway");
         assertTrue(stairway.startsWith("FAILED: The downgrade of revision b2 (note priority) does not give back the "
                 + "catalog its upgrade started from") && stairway.contains("+ column notes.priority integer null"),
                 stairway);
+    }
+
+    @Test
+    @DisplayName("fail the head against Hibernate's schema when the migrations lack what the entities map")
+    void behindTheEntities() {
+        Map<String, String> outcomes = run(Samples.BehindTheEntitiesTest.class);
+        String head = outcomes.get("headMatchesHibernate");
+        assertTrue(head.startsWith("FAILED: The migrations at head (h1) and the schema Hibernate ORM ")
+                && head.contains("- column notes.priority integer null"), head);
+        assertEquals("SUCCESSFUL", outcomes.get("stairway"));
+    }
+
+    @Test
+    @DisplayName("skip the head comparison, saying why, when no entities are named")
+    void noEntities() {
+        String head = run(Samples.TwoHeadsTest.class).get("headMatchesHibernate");
+        assertTrue(head.startsWith("ABORTED: Assumption failed: @RetortTest names no entity packages"), head);
     }
 
     @Test

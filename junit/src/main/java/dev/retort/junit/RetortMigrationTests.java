@@ -22,6 +22,30 @@ public interface RetortMigrationTests {
     }
 
     /**
+     * Every revision has a downgrade of its own: a migration that does not override {@code downgrade} cannot be
+     * undone only by omission. One that truly cannot be undone says so by overriding it to throw
+     * {@link IrreversibleMigrationException} with the reason.
+     */
+    @Test
+    @DisplayName("every revision has its own downgrade, or declares itself irreversible")
+    default void downgradesPresent(RetortMigrations migrations) {
+        List<String> missing = new ArrayList<>();
+        for (LoadedRevision revision : migrations.graph().all()) {
+            Class<?> type = revision.newInstance().getClass();
+            try {
+                type.getDeclaredMethod("downgrade", dev.retort.migration.Operations.class);
+            } catch (NoSuchMethodException e) {
+                missing.add(revision.id() + " (" + type.getName() + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionFailedError("Revision(s) without a downgrade: " + String.join(", ", missing)
+                    + ". Write downgrade(Operations op) undoing the upgrade, or, when it cannot be undone, override it "
+                    + "to throw new IrreversibleMigrationException(\"why\").");
+        }
+    }
+
+    /**
      * Base to head one revision at a time, then down to base one at a time: every upgrade applies, and every
      * downgrade gives back exactly the catalog the database had before that revision's upgrade. A revision whose
      * downgrade throws {@link IrreversibleMigrationException} ends the way down there, as it says it must.

@@ -34,7 +34,8 @@ class KitTest {
     @Test
     @DisplayName("pass on sound migrations")
     void sound() {
-        assertEquals(Map.of("singleHead", "SUCCESSFUL", "stairway", "SUCCESSFUL", "headMatchesHibernate", "SUCCESSFUL"),
+        assertEquals(Map.of("singleHead", "SUCCESSFUL", "stairway", "SUCCESSFUL", "headMatchesHibernate", "SUCCESSFUL",
+                "downgradesPresent", "SUCCESSFUL"),
                 run(Samples.GoodMigrationsTest.class));
     }
 
@@ -65,6 +66,16 @@ class KitTest {
     void noEntities() {
         String head = run(Samples.TwoHeadsTest.class).get("headMatchesHibernate");
         assertTrue(head.startsWith("ABORTED: Assumption failed: @RetortTest names no entity packages"), head);
+    }
+
+    @Test
+    @DisplayName("fail on a revision without a downgrade, and let the stairway end at a declared irreversible one")
+    void missingDowngrade() {
+        Map<String, String> outcomes = run(Samples.MissingDowngradeTest.class);
+        String present = outcomes.get("downgradesPresent");
+        assertTrue(present.startsWith("FAILED: Revision(s) without a downgrade: n1 (dev.retort.junit.sample.nodown.m.N1)")
+                && present.contains("IrreversibleMigrationException"), present);
+        assertEquals("SUCCESSFUL", outcomes.get("stairway"), "n2 declares itself irreversible: the way down ends there");
     }
 
     @Test

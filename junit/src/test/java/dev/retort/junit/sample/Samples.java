@@ -28,6 +28,10 @@ public final class Samples {
     public static class BehindTheEntitiesTest implements RetortMigrationTests {
     }
 
+    @RetortTest(migrationsPackage = "dev.retort.junit.sample.nodown.m")
+    public static class MissingDowngradeTest implements RetortMigrationTests {
+    }
+
     @RetortTest
     public static class NothingNamedTest implements RetortMigrationTests {
     }

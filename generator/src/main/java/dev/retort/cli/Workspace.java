@@ -9,6 +9,7 @@ import dev.retort.config.ConnectionResolver;
 import dev.retort.catalog.CatalogFilter;
 import dev.retort.config.DatabaseTarget;
 import dev.retort.config.EntitiesConfig;
+import dev.retort.config.EnvironmentConfig;
 import dev.retort.config.RetortConfig;
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.hibernate.EntitySource;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -300,22 +302,39 @@ final class Workspace {
      * own files say (or Spring Boot's default when it is on the class path), strategy by strategy.
      */
     NamingSettings naming() {
-        if (options.naming() != null) {
-            return isPreset(options.naming()) ? NamingSettings.preset(options.naming())
-                    : new NamingSettings(options.naming(), null);
+        return new NamingSettings(valueOf(strategy(true)), valueOf(strategy(false)));
+    }
+
+    /** One naming strategy and where it comes from; null for Hibernate's default. */
+    private ApplicationSettings.Setting strategy(boolean physical) {
+        String option = options.naming();
+        if (option != null) {
+            // --naming gives both strategies as a preset, the physical one alone as a class name.
+            return physical || isPreset(option) ? new ApplicationSettings.Setting(option, "--naming") : null;
         }
         EntitiesConfig.NamingConfig naming = config().entities().naming();
-        ApplicationSettings app = applicationSettings();
-        return new NamingSettings(
-                naming.physical() != null ? naming.physical() : valueOf(app.physicalNaming()),
-                naming.implicit() != null ? naming.implicit() : valueOf(app.implicitNaming()));
+        String which = physical ? "physical" : "implicit";
+        String yaml = physical ? naming.physical() : naming.implicit();
+        ApplicationSettings.Setting app = physical ? applicationSettings().physicalNaming()
+                : applicationSettings().implicitNaming();
+        return yaml == null ? app : new ApplicationSettings.Setting(yaml, "entities.naming." + which + " in "
+                + describeConfig() + (app == null ? "" : "; it wins over " + app.origin()));
     }
 
     /** Hibernate's settings: the application's own, each overridden by entities.settings in retort.yaml. */
     Map<String, String> hibernateSettings() {
-        Map<String, String> settings = new java.util.TreeMap<>();
-        applicationSettings().hibernate().forEach((k, v) -> settings.put(k, v.value()));
-        settings.putAll(config().entities().settings());
+        Map<String, String> settings = new TreeMap<>();
+        hibernateSettingsAndOrigins().forEach((k, v) -> settings.put(k, v.value()));
+        return settings;
+    }
+
+    private Map<String, ApplicationSettings.Setting> hibernateSettingsAndOrigins() {
+        Map<String, ApplicationSettings.Setting> settings = new TreeMap<>(applicationSettings().hibernate());
+        config().entities().settings().forEach((key, value) -> {
+            ApplicationSettings.Setting fromApp = settings.get(key);
+            settings.put(key, new ApplicationSettings.Setting(value, "entities.settings in " + describeConfig()
+                    + (fromApp == null ? "" : "; it wins over " + fromApp.origin())));
+        });
         return settings;
     }
 
@@ -329,41 +348,15 @@ final class Workspace {
      */
     List<String> describeSettings() {
         List<String> lines = new ArrayList<>();
-        ApplicationSettings app = applicationSettings();
-        EntitiesConfig.NamingConfig naming = config().entities().naming();
-        describeNaming(lines, "physical", options.naming(), naming.physical(), app.physicalNaming());
-        describeNaming(lines, "implicit", options.naming() == null || !isPreset(options.naming()) ? null
-                : options.naming(), naming.implicit(), app.implicitNaming());
-        Map<String, String> yaml = config().entities().settings();
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>(yaml.keySet());
-        keys.addAll(app.hibernate().keySet());
-        for (String key : keys) {
-            ApplicationSettings.Setting fromApp = app.hibernate().get(key);
-            if (yaml.containsKey(key)) {
-                lines.add(key + " = " + yaml.get(key) + " (entities.settings in " + describeConfig()
-                        + (fromApp == null ? "" : "; it wins over " + fromApp.origin()) + ")");
-            } else {
-                lines.add(key + " = " + fromApp.value() + " (" + fromApp.origin() + ")");
-            }
+        for (boolean physical : new boolean[] {true, false}) {
+            ApplicationSettings.Setting s = strategy(physical);
+            lines.add("naming." + (physical ? "physical" : "implicit") + " = "
+                    + (s == null ? "Hibernate's default (nothing sets it)" : s.value() + " (" + s.origin() + ")"));
         }
+        hibernateSettingsAndOrigins().forEach((key, s) -> lines.add(key + " = " + s.value() + " (" + s.origin() + ")"));
         lines.add("database = " + describeTarget());
-        app.notes().forEach(n -> lines.add("not used: " + n));
+        applicationSettings().notes().forEach(n -> lines.add("not used: " + n));
         return lines;
-    }
-
-    private void describeNaming(List<String> lines, String which, String option, String yaml,
-                                ApplicationSettings.Setting app) {
-        String key = "naming." + which;
-        if (option != null) {
-            lines.add(key + " = " + option + " (--naming)");
-        } else if (yaml != null) {
-            lines.add(key + " = " + yaml + " (entities.naming." + which + " in " + describeConfig()
-                    + (app == null ? "" : "; it wins over " + app.origin()) + ")");
-        } else if (app != null) {
-            lines.add(key + " = " + app.value() + " (" + app.origin() + ")");
-        } else {
-            lines.add(key + " = Hibernate's default (nothing sets it)");
-        }
     }
 
     private static boolean isPreset(String name) {
@@ -401,10 +394,9 @@ final class Workspace {
         if (app == null) {
             return ConnectionResolver.resolve(config, options.url(), options.env(), context.env());
         }
-        Map<String, dev.retort.config.EnvironmentConfig> environments = new java.util.TreeMap<>(config.environments());
-        // Escaped for retort.yaml's own ${VAR} expansion, which runs on environments: the values are final.
-        environments.put(ConnectionResolver.DEFAULT_ENVIRONMENT, new dev.retort.config.EnvironmentConfig(
-                literal(app.url()), literal(app.user()), literal(app.password())));
+        Map<String, EnvironmentConfig> environments = new TreeMap<>(config.environments());
+        environments.put(ConnectionResolver.DEFAULT_ENVIRONMENT, EnvironmentConfig.ofValues(valueOf(app.url()),
+                valueOf(app.user()), valueOf(app.password())));
         RetortConfig withApp = new RetortConfig(config.file(), config.baseDirectory(), config.migrations(),
                 config.versionTable(), config.schema(), environments, config.entities(), config.include(),
                 config.exclude(), config.schemas());
@@ -420,10 +412,6 @@ final class Workspace {
         } catch (ConfigException e) {
             return List.of();
         }
-    }
-
-    private static String literal(ApplicationSettings.Setting setting) {
-        return setting == null ? null : setting.value().replace("$", "$$");
     }
 
     /** The selected database for messages, password masked; never fails. */

@@ -50,8 +50,8 @@ public final class ConfigOverlay {
                 throw new ConfigException("Each environment of the build's configuration needs a name (dev, prod, "
                         + "...): <environment><name>prod</name><url>...</url></environment>.");
             }
-            environments.put(name, new EnvironmentConfig(literal((String) e.get("url")),
-                    literal((String) e.get("user")), literal((String) e.get("password"))));
+            environments.put(name, EnvironmentConfig.ofValues((String) e.get("url"), (String) e.get("user"),
+                    (String) e.get("password")));
         }
         EntitiesConfig fe = file.entities();
         Map<String, String> settings = new TreeMap<>(fe.settings());
@@ -96,10 +96,5 @@ public final class ConfigOverlay {
             out.add(type.cast(item));
         }
         return out;
-    }
-
-    /** A value retort.yaml's {@code ${VAR}} expansion leaves as it is. */
-    private static String literal(String value) {
-        return value == null || value.isBlank() ? null : value.replace("$", "$$");
     }
 }

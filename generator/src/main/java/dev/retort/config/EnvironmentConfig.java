@@ -9,4 +9,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EnvironmentConfig(@JsonProperty("url") String url,
                                 @JsonProperty("user") String user,
                                 @JsonProperty("password") String password) {
+
+    /**
+     * An environment whose values are final, not retort.yaml text: a {@code $} in them stays a {@code $} when the
+     * environment is expanded ({@code ${VAR}}), and a blank value counts as not given. For environments a build tool
+     * or the application's own files supply.
+     */
+    public static EnvironmentConfig ofValues(String url, String user, String password) {
+        return new EnvironmentConfig(literal(url), literal(user), literal(password));
+    }
+
+    private static String literal(String value) {
+        return value == null || value.isBlank() ? null : value.replace("$", "$$");
+    }
 }

@@ -2,12 +2,9 @@ package dev.retort.hibernate;
 
 import dev.retort.migration.internal.PackageScanner;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,49 +84,27 @@ record EntityClasses(List<Class<?>> classes, List<String> annotatedPackages, int
      * loaded, so that loading reports the problem.
      */
     static boolean mayBeMapped(ClassLoader loader, String name) {
-        byte[] bytes;
-        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-                return true;
-            }
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
+        byte[] bytes = ClassFiles.read(loader, name);
+        if (bytes == null) {
             return true;
         }
         for (byte[] descriptor : DESCRIPTORS) {
-            if (contains(bytes, descriptor)) {
+            if (ClassFiles.mentions(bytes, descriptor)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final byte[] JAVAX_ENTITY = "Ljavax/persistence/Entity;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] JAVAX_ENTITY = ClassFiles.descriptor("javax.persistence.Entity");
 
     /** Whether the class file of {@code name} holds {@code descriptor}. */
     private static boolean names(ClassLoader loader, String name, byte[] descriptor) {
-        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in != null && contains(in.readAllBytes(), descriptor);
-        } catch (IOException e) {
-            return false;
-        }
+        byte[] bytes = ClassFiles.read(loader, name);
+        return bytes != null && ClassFiles.mentions(bytes, descriptor);
     }
 
-    private static final List<byte[]> DESCRIPTORS = MAPPED_ANNOTATIONS.stream()
-            .map(a -> ("L" + a.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII)).toList();
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
+    private static final List<byte[]> DESCRIPTORS = MAPPED_ANNOTATIONS.stream().map(ClassFiles::descriptor).toList();
 
     private static Class<?> load(ClassLoader loader, String name) {
         try {

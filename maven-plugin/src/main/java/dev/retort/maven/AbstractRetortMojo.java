@@ -240,7 +240,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         String implicit = implicitNaming;
         String both = given("retort.naming", naming);
         if (both != null && !both.isBlank()) {
-            boolean preset = both.equals("default") || both.equals("spring");
+            boolean preset = both.equals(dev.retort.hibernate.NamingSettings.DEFAULT_PRESET)
+                    || both.equals(dev.retort.hibernate.NamingSettings.SPRING_PRESET);
             physical = physical != null ? physical : both;
             implicit = implicit != null ? implicit : preset ? both : null;
         }
@@ -465,15 +466,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
      */
     Outcome invoke(List<String> args) throws MojoExecutionException {
         getLog().debug("retort " + String.join(" ", redacted(args)));
-        Object[] result;
+        String dir = project.getBasedir().getAbsolutePath();
+        String[] argv = args.toArray(String[]::new);
         HibernateRealm realm = readsEntities() ? realm() : null;
-        if (realm == null) {
-            result = Embedded.run(System.getenv(), project.getBasedir().getAbsolutePath(), args.toArray(String[]::new),
-                    overlay());
-        } else {
-            result = realm.run(System.getenv(), project.getBasedir().getAbsolutePath(), args.toArray(String[]::new),
-                    overlay());
-        }
+        Object[] result = realm == null ? Embedded.run(System.getenv(), dir, argv, overlay())
+                : realm.run(System.getenv(), dir, argv, overlay());
         return new Outcome((Integer) result[0], (String) result[1], (String) result[2]);
     }
 

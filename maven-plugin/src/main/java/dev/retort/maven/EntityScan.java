@@ -1,8 +1,8 @@
 package dev.retort.maven;
 
+import dev.retort.hibernate.ClassFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +17,13 @@ import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * Finds the packages of {@code @Entity} classes in class folders and jars without loading a class: a class file that
- * names {@code jakarta.persistence.Entity} among its constants is taken as one (cheap and conservative; Retort's
- * own scan loads and checks them). javax.persistence entities are noted apart, to say what Retort cannot read.
+ * names {@code jakarta.persistence.Entity} among its constants is taken as one ({@link ClassFiles}, as Retort's own
+ * scan reads them before it loads and checks them). javax.persistence entities are noted apart, to say what Retort cannot read.
  */
 final class EntityScan {
 
-    private static final byte[] JAKARTA = "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] JAVAX = "Ljavax/persistence/Entity;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] JAKARTA = ClassFiles.descriptor("jakarta.persistence.Entity");
+    private static final byte[] JAVAX = ClassFiles.descriptor("javax.persistence.Entity");
 
     private final Set<String> packages = new TreeSet<>();
     private final List<String> javax = new ArrayList<>();
@@ -62,9 +62,9 @@ final class EntityScan {
         if (slash < 0) {
             return; // the default package cannot be named with --package
         }
-        if (contains(bytes, JAKARTA)) {
+        if (ClassFiles.mentions(bytes, JAKARTA)) {
             packages.add(name.substring(0, slash).replace('/', '.'));
-        } else if (contains(bytes, JAVAX)) {
+        } else if (ClassFiles.mentions(bytes, JAVAX)) {
             javax.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
         }
     }
@@ -83,18 +83,5 @@ final class EntityScan {
     /** javax.persistence entities found (by class name), which Retort cannot read. */
     List<String> javaxEntities() {
         return javax;
-    }
-
-    private static boolean contains(byte[] bytes, byte[] needle) {
-        outer:
-        for (int i = 0; i <= bytes.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -23,22 +23,21 @@ public final class RetortMigrations {
 
     private final RevisionGraph graph;
     private final TestDatabase database;
-    private final String versionTable;
-    private final List<String> entityPackages;
-    private final java.util.Map<String, String> hibernateProperties;
+    private final KitSettings settings;
 
-    RetortMigrations(RevisionGraph graph, TestDatabase database, String versionTable, List<String> entityPackages,
-                     java.util.Map<String, String> hibernateProperties) {
+    RetortMigrations(RevisionGraph graph, TestDatabase database, KitSettings settings) {
         this.graph = graph;
         this.database = database;
-        this.versionTable = versionTable;
-        this.entityPackages = List.copyOf(entityPackages);
-        this.hibernateProperties = java.util.Map.copyOf(hibernateProperties);
+        this.settings = settings;
     }
 
-    /** The entity packages {@code @RetortTest} names (empty: the head is not held against Hibernate's schema). */
+    /** The entity packages {@code @RetortTest} (or retort.yaml) names; empty: the head is not compared with them. */
     public List<String> entityPackages() {
-        return entityPackages;
+        return settings.entityPackages();
+    }
+
+    KitSettings settings() {
+        return settings;
     }
 
     /**
@@ -47,9 +46,60 @@ public final class RetortMigrations {
      */
     public CatalogSnapshot hibernateSchema() {
         try (TestDatabase other = TestDatabase.create()) {
-            HibernateSchema.create(other, entityPackages, hibernateProperties);
+            HibernateSchema.create(other, settings);
             return other.snapshotAll();
         }
+    }
+
+    /** What a {@link #retort} command returned and printed. */
+    public record CommandResult(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    /**
+     * Runs the {@code retort} command line ({@code check}, {@code generate "msg"}, {@code history}, ...) on the test's
+     * database with the project's migrations and entities, in this JVM, with the test class path's Hibernate ORM:
+     * {@code retort("check", "--format", "json")}. The project's retort.yaml applies when the kit read one; the
+     * database is always the test's own.
+     */
+    public CommandResult retort(String... args) {
+        return retort(null, args);
+    }
+
+    /** {@link #retort(String...)} with the migrations read from, and new ones written to, {@code migrations}. */
+    CommandResult retort(java.nio.file.Path migrations, String... args) {
+        List<String> all = new ArrayList<>();
+        if (settings.config() != null) {
+            all.addAll(List.of("--config", settings.config().toString()));
+        }
+        all.addAll(List.of("--url", database.url()));
+        if (migrations != null || settings.migrationsDirectory() != null) {
+            all.addAll(List.of("--migrations",
+                    (migrations != null ? migrations : settings.migrationsDirectory()).toString()));
+        } else {
+            all.addAll(List.of("--migrations-package", settings.migrationsPackage()));
+        }
+        settings.entityPackages().forEach(p -> all.addAll(List.of("--package", p)));
+        List<java.nio.file.Path> classpath = settings.entityClasspath().isEmpty()
+                ? ClassPathRoots.of(Thread.currentThread().getContextClassLoader(), settings.entityPackages())
+                : settings.entityClasspath();
+        if (!classpath.isEmpty()) {
+            all.add("--classpath");
+            all.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Object::toString).toList()));
+        }
+        all.addAll(List.of(args));
+        java.util.Map<String, Object> overlay = new java.util.TreeMap<>();
+        overlay.put("versionTable", settings.versionTable());
+        java.util.Map<String, String> hibernate = new java.util.TreeMap<>(settings.hibernateProperties());
+        overlay.put("physicalNaming", hibernate.remove(KitSettings.PHYSICAL));
+        overlay.put("implicitNaming", hibernate.remove(KitSettings.IMPLICIT));
+        overlay.put("settings", hibernate);
+        Object[] result = dev.retort.cli.Embedded.run(System.getenv(),
+                java.nio.file.Path.of("").toAbsolutePath().toString(), all.toArray(String[]::new), overlay);
+        return new CommandResult((Integer) result[0], (String) result[1], (String) result[2]);
     }
 
     public RevisionGraph graph() {
@@ -83,7 +133,7 @@ public final class RetortMigrations {
 
     /** Every schema's catalog, PostgreSQL's own spelling, without the version table. */
     public CatalogSnapshot snapshot() {
-        return database.snapshotAll().without(versionTable);
+        return database.snapshotAll().without(settings.versionTable());
     }
 
     /** Fails naming {@code what} with the catalog lines each side alone has, when the two differ. */
@@ -122,7 +172,7 @@ public final class RetortMigrations {
     }
 
     private <T> T run(java.util.function.Function<Runner, Work<T>> work) {
-        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(versionTable), new RunListener() {
+        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(settings.versionTable()), new RunListener() {
         });
         try (Connection connection = database.connect()) {
             return work.apply(runner).run(connection);

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MigrationsTest implements RetortMigrationTests { }
  * }</pre>
  *
- * The system properties {@code retort.test.migrationsPackage}, {@code retort.test.migrations} and
- * {@code retort.test.versionTable} override the attributes (a build can point one test class at several projects).
+ * Without attributes naming migrations, the working directory's {@code retort.yaml} says where they are, and where
+ * the entities are; {@code config} names another file. Attributes win over the file, key by key, and the system
+ * properties {@code retort.test.NAME} ({@code retort.test.migrationsPackage}, {@code retort.test.config}, ...) win
+ * over the attributes (a build can point one test class at several projects).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,8 +32,11 @@ public @interface RetortTest {
     /** Or a folder of migration sources, compiled in memory (relative to the working directory). */
     String migrations() default "";
 
-    /** The version table. */
-    String versionTable() default "retort_version";
+    /** Or the project's {@code retort.yaml} (relative to the working directory), for everything not given here. */
+    String config() default "";
+
+    /** The version table (default: retort.yaml's {@code version_table}, else {@code retort_version}). */
+    String versionTable() default "";
 
     /**
      * The packages of the application's {@code @Entity} classes on the test class path: with them, the schema at
@@ -41,4 +46,12 @@ public @interface RetortTest {
 
     /** Hibernate settings the application gives, {@code key=value} (naming strategies, hibernate.default_schema). */
     String[] hibernateProperties() default {};
+
+    /**
+     * A folder of recorded schemas, {@code <revision>.txt} each (one catalog line per object, as
+     * {@link RetortMigrations#snapshot} reads it): the stairway then holds every step against its revision's record,
+     * so a migration edited after its release fails. {@code -Dretort.test.record=true} writes the records from what
+     * the migrations build; review the diff like code. A revision without a record is checked only by the round trip.
+     */
+    String recordedSchemas() default "";
 }

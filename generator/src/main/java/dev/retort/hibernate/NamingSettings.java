@@ -22,6 +22,18 @@ public record NamingSettings(String physical, String implicit) {
     public static final String DEFAULT_PRESET = "default";
     public static final String SPRING_PRESET = "spring";
 
+    /** The physical strategy the {@code "spring"} preset stands for. */
+    public static final String SPRING_PHYSICAL_CLASS = "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl";
+
+    /**
+     * Where Spring Boot 4 and Spring Boot 2/3 keep the implicit strategy the {@code "spring"} preset stands for: the
+     * first on the entities' class path is used, else Retort's {@link SpringImplicitNamingStrategy}, which behaves the
+     * same.
+     */
+    public static final java.util.List<String> SPRING_IMPLICIT_CLASSES = java.util.List.of(
+            "org.springframework.boot.hibernate.SpringImplicitNamingStrategy",
+            "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy");
+
     /** Hibernate's own defaults. */
     public static final NamingSettings DEFAULT = new NamingSettings(null, null);
 
@@ -36,6 +48,39 @@ public record NamingSettings(String physical, String implicit) {
     /** Both strategies from one preset name ({@code "default"} or {@code "spring"}). */
     public static NamingSettings preset(String name) {
         return new NamingSettings(name, name);
+    }
+
+    /**
+     * The physical strategy as the value of Hibernate's {@code hibernate.physical_naming_strategy}, or {@code null}
+     * for Hibernate's default.
+     */
+    public String hibernatePhysical() {
+        if (physical == null || physical.equals(DEFAULT_PRESET)) {
+            return null;
+        }
+        return physical.equals(SPRING_PRESET) ? SPRING_PHYSICAL_CLASS : physical;
+    }
+
+    /**
+     * The implicit strategy as the value of Hibernate's {@code hibernate.implicit_naming_strategy} (a short name or a
+     * class {@code loader} can load), or {@code null} for Hibernate's default.
+     */
+    public String hibernateImplicit(ClassLoader loader) {
+        if (implicit == null || implicit.equals(DEFAULT_PRESET)) {
+            return null;
+        }
+        if (!implicit.equals(SPRING_PRESET)) {
+            return implicit;
+        }
+        for (String name : SPRING_IMPLICIT_CLASSES) {
+            try {
+                Class.forName(name, false, loader);
+                return name;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not there: the next one
+            }
+        }
+        return NamingSettings.class.getPackageName() + ".SpringImplicitNamingStrategy";
     }
 
     private static String blankToNull(String value) {

@@ -11,11 +11,6 @@ import org.hibernate.boot.registry.selector.spi.StrategySelector;
  */
 final class NamingStrategies {
 
-    /** Where Spring Boot 4 and Spring Boot 2/3 keep their implicit strategy; used when on the class path. */
-    private static final String[] SPRING_IMPLICIT_CLASSES = {
-            "org.springframework.boot.hibernate.SpringImplicitNamingStrategy",
-            "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy"};
-
     private final StrategySelector selector;
     private final ClassLoader loader;
 
@@ -47,7 +42,7 @@ final class NamingStrategies {
     }
 
     private ImplicitNamingStrategy springImplicit() {
-        for (String name : SPRING_IMPLICIT_CLASSES) {
+        for (String name : NamingSettings.SPRING_IMPLICIT_CLASSES) {
             try {
                 Class<?> type = Class.forName(name, false, loader);
                 if (ImplicitNamingStrategy.class.isAssignableFrom(type)) {

@@ -3,6 +3,7 @@ package dev.retort.junit;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.EntitiesConfig;
 import dev.retort.config.RetortConfig;
+import dev.retort.hibernate.NamingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +32,6 @@ record KitSettings(Path config, Path migrationsDirectory, String migrationsPacka
 
     static final String PHYSICAL = "hibernate.physical_naming_strategy";
     static final String IMPLICIT = "hibernate.implicit_naming_strategy";
-
-    /** Where Spring Boot 4 and 2/3 keep their implicit strategy; Retort's own twin when neither is present. */
-    private static final String[] SPRING_IMPLICIT = {"org.springframework.boot.hibernate.SpringImplicitNamingStrategy",
-            "org.springframework.boot.orm.jpa.hibernate.SpringImplicitNamingStrategy",
-            "dev.retort.hibernate.SpringImplicitNamingStrategy"};
 
     static KitSettings of(Class<?> testClass, RetortTest settings) {
         String pkg = property("migrationsPackage", settings == null ? "" : settings.migrationsPackage());
@@ -90,8 +86,9 @@ record KitSettings(Path config, Path migrationsDirectory, String migrationsPacka
             }
             fe.classpath().forEach(entry -> classpath.add(file.baseDirectory().resolve(entry).normalize()));
             hibernate.putAll(fe.settings());
-            naming(fe.naming().physical(), PHYSICAL, hibernate);
-            naming(fe.naming().implicit(), IMPLICIT, hibernate);
+            NamingSettings naming = new NamingSettings(fe.naming().physical(), fe.naming().implicit());
+            putIfSet(hibernate, PHYSICAL, naming.hibernatePhysical());
+            putIfSet(hibernate, IMPLICIT, naming.hibernateImplicit(KitSettings.class.getClassLoader()));
         }
         for (String pair : settings == null ? new String[0] : settings.hibernateProperties()) {
             int eq = pair.indexOf('=');
@@ -113,25 +110,9 @@ record KitSettings(Path config, Path migrationsDirectory, String migrationsPacka
         return migrationsDirectory + "|" + migrationsPackage;
     }
 
-    /** retort.yaml's naming preset (default, spring) or class as the Hibernate setting it stands for. */
-    private static void naming(String setting, String key, Map<String, String> hibernate) {
-        if (setting == null || setting.isBlank() || setting.equals("default")) {
-            return;
-        }
-        if (!setting.equals("spring")) {
-            hibernate.put(key, setting);
-        } else if (key.equals(PHYSICAL)) {
-            hibernate.put(key, "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl");
-        } else {
-            for (String name : SPRING_IMPLICIT) {
-                try {
-                    Class.forName(name, false, KitSettings.class.getClassLoader());
-                    hibernate.put(key, name);
-                    return;
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // the next one
-                }
-            }
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
         }
     }
 

@@ -172,8 +172,9 @@ public final class RetortMigrations {
     }
 
     private <T> T run(java.util.function.Function<Runner, Work<T>> work) {
-        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(settings.versionTable()), new RunListener() {
-        });
+        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(settings.versionTable()),
+                new RunListener() {
+                });
         try (Connection connection = database.connect()) {
             return work.apply(runner).run(connection);
         } catch (SQLException e) {

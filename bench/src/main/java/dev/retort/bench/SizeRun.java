@@ -235,7 +235,7 @@ final class SizeRun {
         }
         try (Connection a = options.server().connect(db); Connection b = options.server().connect(emptyDb)) {
             CatalogSnapshot expected = CatalogSnapshot.take(a, "public");
-            CatalogSnapshot actual = CatalogSnapshot.take(b, "public").without("retort_version");
+            CatalogSnapshot actual = CatalogSnapshot.take(b, "public").withoutRetort("retort_version");
             result.catalogsEqual = expected.equals(actual);
             if (!result.catalogsEqual) {
                 result.catalogDifference = difference(expected, actual);

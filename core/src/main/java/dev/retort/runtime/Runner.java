@@ -22,13 +22,15 @@ import java.util.List;
  * table) so concurrent runners serialize; every revision runs in its own transaction together with its
  * version-table update, so a failure leaves the database at the revision before it, unless the revision is
  * declared {@code @Revision(transactional = false)}: its statements then commit one by one and the failure
- * message lists those that stay.
+ * message lists those that stay. Each revision applied, undone or stamped also gets a row in the history table
+ * beside the version table ({@link RuntimeSettings#historyTable()}), written in the revision's own transaction.
  */
 public final class Runner {
 
     private final RevisionGraph graph;
     private final Dialect dialect;
     private final VersionTable versionTable;
+    private final HistoryTable history;
     private final RunListener listener;
     private final Planner planner;
 
@@ -36,6 +38,7 @@ public final class Runner {
         this.graph = graph;
         this.dialect = dialect;
         this.versionTable = new VersionTable(settings.versionTable(), dialect);
+        this.history = new HistoryTable(settings.versionTable(), dialect);
         this.listener = listener;
         this.planner = new Planner(graph);
     }
@@ -62,7 +65,7 @@ public final class Runner {
             if (!steps.isEmpty()) {
                 // Created inside the first revision's transaction, so if that revision fails nothing is left.
                 connection.setAutoCommit(false);
-                versionTable.ensure(connection);
+                ensureTables(connection, true);
             }
             return run(connection, steps);
         });
@@ -73,7 +76,12 @@ public final class Runner {
         return locked(connection, () -> {
             List<String> current = versionTable.readIfExists(connection);
             planner.checkKnown(current, versionTable.name());
-            return run(connection, planner.downgrade(current, target));
+            List<Step> steps = planner.downgrade(current, target);
+            if (!steps.isEmpty()) {
+                connection.setAutoCommit(false); // as for an upgrade: part of the first revision's transaction
+                ensureTables(connection, false);
+            }
+            return run(connection, steps);
         });
     }
 
@@ -88,12 +96,15 @@ public final class Runner {
                 planner.checkKnown(current, versionTable.name());
             }
             List<String> to = planner.resolveHeads(purge ? List.of() : current, target);
-            versionTable.ensure(connection);
             connection.setAutoCommit(false);
+            ensureTables(connection, true);
             try (java.sql.Statement st = connection.createStatement()) {
                 st.execute(versionTable.deleteAllSql());
                 for (String sql : versionTable.updateSql(List.of(), to)) {
                     st.execute(sql);
+                }
+                for (String id : to) {
+                    st.execute(history.insertSql(id, "stamp", graph.get(id).message(), null));
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -102,6 +113,15 @@ public final class Runner {
             }
             return to;
         });
+    }
+
+    /**
+     * The revision history, oldest first: every revision applied, undone or stamped since the database had a
+     * history (empty when it has none, e.g. one migrated by an older Retort). The version table, not this, says
+     * where the database is.
+     */
+    public List<HistoryEntry> history(Connection connection) {
+        return sql(() -> history.read(connection, versionTable));
     }
 
     /** The plan an upgrade would follow, without running it. */
@@ -129,6 +149,7 @@ public final class Runner {
         if (upgrade && start.isEmpty()) {
             executor.line(versionTable.createSql());
         }
+        executor.line(history.createSql());
         for (Step step : steps) {
             out.append("-- ").append(progress(step)).append("\n"); // progress() is one inert line
             boolean transactional = step.revision().transactional();
@@ -154,6 +175,7 @@ public final class Runner {
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.line(sql);
             }
+            executor.line(history.insertSql(step, null));
             out.append("COMMIT;\n\n");
         }
         return out.toString();
@@ -199,6 +221,7 @@ public final class Runner {
         TransactionGuard guard = new TransactionGuard(connection, step.revision());
         JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, guard);
         MigrationFailedException.Aftermath aftermath = MigrationFailedException.Aftermath.ROLLED_BACK;
+        long started = System.nanoTime();
         try {
             guard.mark();
             invoke(step, new Operations(executor));
@@ -210,6 +233,7 @@ public final class Runner {
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.run(SqlStatement.of(sql));
             }
+            executor.run(SqlStatement.of(history.insertSql(step, (System.nanoTime() - started) / 1_000_000)));
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly(connection);
@@ -226,6 +250,7 @@ public final class Runner {
     private void runWithoutTransaction(Connection connection, Step step) throws SQLException {
         connection.setAutoCommit(true);
         JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, null);
+        long started = System.nanoTime();
         try {
             invoke(step, new Operations(executor));
             if (!connection.getAutoCommit()) {
@@ -237,12 +262,29 @@ public final class Runner {
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.run(SqlStatement.of(sql));
             }
+            executor.run(SqlStatement.of(history.insertSql(step, (System.nanoTime() - started) / 1_000_000)));
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly(connection);
             throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Creates the version table (with {@code version}) and the history table where missing, in the transaction
+     * the caller has open, which is rolled back when either turns out to be someone else's table.
+     */
+    private void ensureTables(Connection connection, boolean version) throws SQLException {
+        try {
+            if (version) {
+                versionTable.ensure(connection);
+            }
+            history.ensure(connection, versionTable);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
         }
     }
 

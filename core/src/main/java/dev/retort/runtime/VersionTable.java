@@ -66,12 +66,17 @@ final class VersionTable {
      * Only the current schema counts: a version table elsewhere on the search path belongs to someone else.
      */
     Map<String, String> columns(Connection connection) throws SQLException {
+        return columnsOf(connection, name);
+    }
+
+    /** {@link #columns} of another table of the current schema (the history beside this one). */
+    Map<String, String> columnsOf(Connection connection, String table) throws SQLException {
         String sql = "SELECT c.relkind, a.attname, format_type(a.atttypid, a.atttypmod) "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
                 + "WHERE n.nspname = current_schema() AND c.relname = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, name);
+            ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 Map<String, String> columns = null;
                 while (rs.next()) {

@@ -176,6 +176,76 @@ class RunnerTest {
         assertTrue(script.contains("-- Running upgrade b2 -> c3, IndexConcurrently\n-- Runs outside a transaction "
                 + "(@Revision(transactional = false)): each statement commits on its own.\n\n"
                 + "CREATE INDEX CONCURRENTLY ix_items_name ON items (name);\n\nBEGIN;\n\n"
-                + "UPDATE retort_version SET version_num = 'c3' WHERE version_num = 'b2';\n\nCOMMIT;"), script);
+                + "UPDATE retort_version SET version_num = 'c3' WHERE version_num = 'b2';\n\n"
+                + "INSERT INTO retort_version_history (revision, operation, message, execution_ms) VALUES ('c3', "
+                + "'upgrade', 'IndexConcurrently', NULL);\n\nCOMMIT;"), script);
+        assertTrue(script.startsWith("-- Retort offline script: upgrade b2 -> c3\n\nCREATE TABLE IF NOT EXISTS "
+                + "retort_version_history ("), script);
+    }
+
+    static final class Fails implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE half (id integer)");
+            op.execute("SELECT 1 / 0");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+        }
+    }
+
+    @Test
+    @DisplayName("logs every revision applied, undone or stamped in <version table>_history, none that failed")
+    void keepsHistory(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            Runner runner = runner("retort_version");
+            assertEquals(List.of(), runner.history(c), "no history before the first run");
+            runner.upgrade(c, "c3");
+            runner.downgrade(c, "a1");
+            runner.stamp(c, "b2", false);
+            List<HistoryEntry> history = runner.history(c);
+            assertEquals(List.of("a1 upgrade", "b2 upgrade", "c3 upgrade", "c3 downgrade", "b2 downgrade",
+                    "b2 stamp"), history.stream().map(e -> e.revision() + " " + e.operation()).toList());
+            String user = query(c, "SELECT current_user");
+            for (HistoryEntry e : history) {
+                assertEquals(user, e.appliedBy());
+                assertEquals(e.operation().equals("stamp"), e.executionMillis() == null, e.toString());
+                assertTrue(e.appliedAt() != null, e.toString());
+            }
+            assertEquals("CapitalizeNames", history.get(1).message());
+            for (int i = 1; i < history.size(); i++) {
+                assertFalse(history.get(i).appliedAt().isBefore(history.get(i - 1).appliedAt()), history.toString());
+            }
+
+            Runner failing = new Runner(RevisionGraph.of(List.of(script("a1", CreateItems.class, List.of()),
+                    script("z9", Fails.class, List.of(), "a1"))), new PostgresDialect(),
+                    new RuntimeSettings("retort_version"), RunListener.SILENT);
+            runner.stamp(c, "a1", true);
+            assertThrows(MigrationFailedException.class, () -> failing.upgrade(c, "z9"));
+            assertEquals("a1 stamp", last(failing.history(c)), "the failed revision left no row");
+        }
+    }
+
+    private static String last(List<HistoryEntry> history) {
+        HistoryEntry e = history.get(history.size() - 1);
+        return e.revision() + " " + e.operation();
+    }
+
+    @Test
+    @DisplayName("refuses a foreign table where the history belongs, and a version table name with no room for it")
+    void refusesForeignHistoryTable(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE retort_version_history (id serial PRIMARY KEY, note text)");
+        try (Connection c = db.connect()) {
+            var refused = assertThrows(DatabaseStateException.class, () -> runner("retort_version").upgrade(c, "a1"));
+            assertTrue(refused.getMessage().contains("public.retort_version_history")
+                    && refused.getMessage().contains("applied_at"), refused.getMessage());
+            assertEquals("", query(c, "SELECT tablename FROM pg_tables WHERE tablename IN ('items', 'retort_version')"),
+                    "nothing was applied");
+        }
+        var tooLong = assertThrows(dev.retort.RetortException.class, () -> new RuntimeSettings("v".repeat(56)));
+        assertTrue(tooLong.getMessage().contains("at most 55") && tooLong.getMessage().contains("version_table"),
+                tooLong.getMessage());
+        assertEquals("v".repeat(55) + "_history", new RuntimeSettings("v".repeat(55)).historyTable());
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.catalog;
 
+import dev.retort.runtime.RuntimeSettings;
 import dev.retort.schema.Schema;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Which database objects Retort manages: names matching an {@code include} pattern (all when there is none)
  * and no {@code exclude} pattern. Patterns are globs: {@code *} any run of characters, {@code ?} one. The
- * version table is never managed.
+ * version table and its history table are never managed.
  */
 public record CatalogFilter(String versionTable, List<String> include, List<String> exclude) {
 
@@ -22,7 +23,7 @@ public record CatalogFilter(String versionTable, List<String> include, List<Stri
 
     /** Whether a table, sequence or type named {@code name} is compared. */
     public boolean includes(String name) {
-        if (name.equals(versionTable)) {
+        if (name.equals(versionTable) || name.equals(RuntimeSettings.historyTableOf(versionTable))) {
             return false;
         }
         if (!include.isEmpty() && include.stream().noneMatch(p -> matches(p, name))) {

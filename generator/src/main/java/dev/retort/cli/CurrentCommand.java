@@ -1,6 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.Runner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,15 +14,18 @@ import picocli.CommandLine.Option;
         description = "Show the revision(s) the database is at; nothing at base.")
 final class CurrentCommand extends BaseCommand {
 
-    @Option(names = "--verbose", description = "Show each revision's parents, file and message.")
+    @Option(names = "--verbose", description = "Show each revision's parents, file and message, and when it was applied, by whom.")
     boolean verbose;
 
     @Override
     public Integer call() throws SQLException {
         RevisionGraph graph = workspace().graph();
         List<String> heads;
+        List<HistoryEntry> history;
         try (Connection c = workspace().connect()) {
-            heads = workspace().runner(new ConsoleListener(err(), false)).current(c);
+            Runner runner = workspace().runner(new ConsoleListener(err(), false));
+            heads = runner.current(c);
+            history = verbose ? runner.history(c) : List.of();
         }
         if (verbose) {
             out().println("Database: " + workspace().target());
@@ -30,11 +35,22 @@ final class CurrentCommand extends BaseCommand {
         }
         for (String id : heads) {
             if (verbose) {
-                Revisions.verbose(out(), graph, graph.get(id));
+                Revisions.verbose(out(), graph, graph.get(id), lastArrival(history, id));
             } else {
                 out().println(Revisions.idWithTags(graph, graph.get(id)));
             }
         }
         return RetortCommand.OK;
+    }
+
+    /** The latest history row that brought {@code id} into the database (an upgrade or a stamp), or null. */
+    private static HistoryEntry lastArrival(List<HistoryEntry> history, String id) {
+        HistoryEntry last = null;
+        for (HistoryEntry e : history) {
+            if (e.revision().equals(id) && !e.operation().equals("downgrade")) {
+                last = e;
+            }
+        }
+        return last;
     }
 }

@@ -5,6 +5,7 @@ import dev.retort.RetortException;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
+import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.RecordingExecutor;
 import dev.retort.runtime.RuntimeSettings;
 import java.io.PrintWriter;
@@ -70,6 +71,11 @@ final class Revisions {
 
     /** The multi-line form of {@code --verbose} and {@code show}. */
     static void verbose(PrintWriter out, RevisionGraph graph, LoadedRevision s) {
+        verbose(out, graph, s, null);
+    }
+
+    /** {@link #verbose}, with the history's line for when the database got the revision ({@code null}: none). */
+    static void verbose(PrintWriter out, RevisionGraph graph, LoadedRevision s, HistoryEntry applied) {
         out.println("Rev: " + idWithTags(graph, s));
         out.println((s.isMerge() ? "Merges: " : "Parent: ")
                 + (s.parents().isEmpty() ? "<base>" : String.join(", ", s.parents())));
@@ -86,6 +92,11 @@ final class Revisions {
         }
         if (!s.created().isEmpty()) {
             out.println("Created: " + s.created());
+        }
+        if (applied != null) {
+            out.println("Applied: " + applied.appliedAt() + " by " + InertText.line(applied.appliedBy()) + " ("
+                    + applied.operation() + (applied.executionMillis() == null ? ""
+                        : ", " + applied.executionMillis() + " ms") + ")");
         }
         out.println();
         out.println("    " + (s.message().isEmpty() ? "(no message)" : InertText.line(s.message())));

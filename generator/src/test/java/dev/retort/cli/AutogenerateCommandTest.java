@@ -64,7 +64,7 @@ class AutogenerateCommandTest {
             assertEquals(List.of(file), p.migrationFiles(), "nothing is written when nothing changed");
 
             run(p, 0, "downgrade", "base");
-            assertTrue(db.snapshot().without("retort_version").isEmpty(), () -> db.snapshot().toString());
+            assertTrue(db.snapshot().withoutRetort("retort_version").isEmpty(), () -> db.snapshot().toString());
         }
     }
 

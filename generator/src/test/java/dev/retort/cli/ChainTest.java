@@ -77,7 +77,7 @@ class ChainTest {
             assertEquals(5, down.err().lines().filter(l -> l.startsWith("Running downgrade")).count(), down::toString);
             assertTrue(down.err().contains("Running downgrade 1a2b3c4d5e6f -> <base>, create users"), down::toString);
             assertEquals("", current(p));
-            assertEquals(empty, db.snapshot().without("retort_version"));
+            assertEquals(empty, db.snapshot().withoutRetort("retort_version"));
         }
     }
 

@@ -133,7 +133,7 @@ public final class RetortMigrations {
 
     /** Every schema's catalog, PostgreSQL's own spelling, without the version table. */
     public CatalogSnapshot snapshot() {
-        return database.snapshotAll().without(settings.versionTable());
+        return database.snapshotAll().withoutRetort(settings.versionTable());
     }
 
     /** Fails naming {@code what} with the catalog lines each side alone has, when the two differ. */

@@ -5,7 +5,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/retort}: the database's revisions, the migrations' heads, what is pending, and every revision
- * with whether it is applied. (The version table records heads, as Alembic's does, not when each was applied.)
+ * with whether it is applied and, from the revision history beside the version table, when and by whom.
  */
 @Endpoint(id = "retort")
 public class RetortEndpoint {

@@ -6,6 +6,7 @@ import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.runtime.DatabaseStateException;
+import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
 import dev.retort.runtime.RuntimeSettings;
@@ -13,7 +14,10 @@ import dev.retort.runtime.Step;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -120,9 +124,21 @@ public class RetortMigrator {
         try (Connection connection = connect()) {
             List<String> current = runner.current(connection);
             List<String> pending = runner.planUpgrade(current, "heads").stream().map(s -> s.revision().id()).toList();
+            Map<String, HistoryEntry> arrivals = new HashMap<>();
+            for (HistoryEntry e : runner.history(connection)) {
+                if (e.operation().equals("downgrade")) {
+                    arrivals.remove(e.revision());
+                } else {
+                    arrivals.put(e.revision(), e);
+                }
+            }
             List<Status.RevisionState> revisions = new java.util.ArrayList<>();
             for (LoadedRevision r : graph().all()) {
-                revisions.add(new Status.RevisionState(r.id(), r.parents(), r.message(), !pending.contains(r.id())));
+                boolean applied = !pending.contains(r.id());
+                HistoryEntry arrival = applied ? arrivals.get(r.id()) : null;
+                revisions.add(new Status.RevisionState(r.id(), r.parents(), r.message(), applied,
+                        arrival == null ? null : arrival.appliedAt(), arrival == null ? null : arrival.appliedBy(),
+                        arrival == null ? null : arrival.operation()));
             }
             return new Status(current, graph().heads().stream().map(LoadedRevision::id).toList(), pending, revisions);
         } catch (SQLException e) {
@@ -136,7 +152,7 @@ public class RetortMigrator {
      * @param current   the revisions the version table records (empty at base)
      * @param heads     the migrations' heads
      * @param pending   the revisions an upgrade to the heads would apply, in order
-     * @param revisions every revision, oldest first, and whether the database has it
+     * @param revisions every revision, oldest first, whether the database has it and since when
      */
     public record Status(List<String> current, List<String> heads, List<String> pending,
                          List<RevisionState> revisions) {
@@ -145,8 +161,13 @@ public class RetortMigrator {
             return pending.isEmpty();
         }
 
-        /** One revision: its id, parents, message, and whether the database has it applied. */
-        public record RevisionState(String id, List<String> parents, String message, boolean applied) {
+        /**
+         * One revision: its id, parents, message, whether the database has it applied, and from the history when
+         * and by whom it was ({@code upgrade}, or {@code stamp} when recorded without running). The three are
+         * {@code null} for a revision not applied, or applied before the database kept a history.
+         */
+        public record RevisionState(String id, List<String> parents, String message, boolean applied,
+                                    OffsetDateTime appliedAt, String appliedBy, String appliedAs) {
         }
     }
 

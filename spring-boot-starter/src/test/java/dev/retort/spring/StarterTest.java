@@ -13,6 +13,10 @@ import dev.retort.spring.app.migrations.V2_due_at;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The starter in a real Spring Boot 4 application (JPA with {@code ddl-auto=validate}, so Hibernate checks the
@@ -37,7 +43,8 @@ class StarterTest {
     private static ConfigurableApplicationContext start(TestDatabase db, String... properties) {
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + db.url(),
                 "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
-                "spring.main.banner-mode=off", "retort.migrations-package=dev.retort.spring.app.migrations"));
+                "spring.main.banner-mode=off", "retort.migrations-package=dev.retort.spring.app.migrations",
+                "spring.main.web-application-type=none"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(StarterApp.class).properties(all.toArray(String[]::new)).run();
     }
@@ -164,8 +171,9 @@ class StarterTest {
             assertEquals(List.of("b2"), status.current());
             assertEquals(List.of("b2"), status.heads());
             assertEquals(List.of(), status.pending());
-            assertEquals(List.of(new RetortMigrator.Status.RevisionState("a1", List.of(), "reminders", true),
-                    new RetortMigrator.Status.RevisionState("b2", List.of("a1"), "due at", true)), status.revisions());
+            assertEquals(List.of("a1 reminders true upgrade", "b2 due at true upgrade"), status.revisions().stream()
+                    .map(r -> r.id() + " " + r.message() + " " + r.applied() + " " + r.appliedAs()).toList());
+            assertEquals(List.of("a1"), status.revisions().get(1).parents());
             var health = context.getBean("retortHealthIndicator",
                     org.springframework.boot.health.contributor.HealthIndicator.class);
             assertEquals("UP", health.health().getStatus().getCode());
@@ -175,6 +183,71 @@ class StarterTest {
             assertEquals("DOWN", behind.getStatus().getCode());
             assertEquals(List.of("b2"), behind.getDetails().get("pending"));
             assertEquals(false, context.getBean(RetortEndpoint.class).revisions().revisions().get(1).applied());
+        }
+    }
+
+    private static String currentUser(TestDatabase db) {
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT current_user")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("serves /actuator/retort and /actuator/health/retort over HTTP: when each revision was applied, "
+            + "by whom, and 503 DOWN while the database is behind")
+    void actuatorOverHttp(TestDatabase db) throws Exception {
+        OffsetDateTime before = OffsetDateTime.now().minusMinutes(1);
+        try (ConfigurableApplicationContext context = start(db, "spring.main.web-application-type=servlet",
+                "server.address=127.0.0.1", "server.port=0",
+                "management.endpoints.web.exposure.include=retort,health",
+                "management.endpoint.health.show-details=always")) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            JsonMapper json = JsonMapper.builder().build();
+
+            HttpResponse<String> response = get(port, "/actuator/retort");
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode body = json.readTree(response.body());
+            assertEquals("[\"b2\"]", body.get("current").toString());
+            assertEquals("[\"b2\"]", body.get("heads").toString());
+            assertEquals("[]", body.get("pending").toString());
+            JsonNode revisions = body.get("revisions");
+            assertEquals(2, revisions.size(), response.body());
+            String user = currentUser(db);
+            for (JsonNode r : revisions) {
+                assertTrue(r.get("applied").asBoolean(), response.body());
+                assertEquals(user, r.get("appliedBy").asString(), response.body());
+                assertEquals("upgrade", r.get("appliedAs").asString(), response.body());
+                OffsetDateTime at = OffsetDateTime.parse(r.get("appliedAt").asString());
+                assertTrue(at.isAfter(before) && at.isBefore(OffsetDateTime.now().plusMinutes(1)), response.body());
+            }
+            assertEquals("due at", revisions.get(1).get("message").asString());
+
+            HttpResponse<String> health = get(port, "/actuator/health/retort");
+            assertEquals(200, health.statusCode(), health.body());
+            assertEquals("UP", json.readTree(health.body()).get("status").asString(), health.body());
+
+            db.execute("UPDATE retort_version SET version_num = 'a1'");
+            HttpResponse<String> down = get(port, "/actuator/health/retort");
+            assertEquals(503, down.statusCode(), down.body());
+            JsonNode downBody = json.readTree(down.body());
+            assertEquals("DOWN", downBody.get("status").asString(), down.body());
+            assertEquals("[\"b2\"]", downBody.get("details").get("pending").toString(), down.body());
+            assertEquals(503, get(port, "/actuator/health").statusCode(), "the application's health is DOWN too");
+
+            JsonNode behind = json.readTree(get(port, "/actuator/retort").body());
+            assertEquals("[\"b2\"]", behind.get("pending").toString());
+            JsonNode b2 = behind.get("revisions").get(1);
+            assertFalse(b2.get("applied").asBoolean());
+            assertTrue(b2.get("appliedAt").isNull(), b2.toString());
         }
     }
 
@@ -200,7 +273,8 @@ class StarterTest {
     void strategy(TestDatabase db) {
         Strategy.CALLS.clear();
         String[] props = {"spring.datasource.url=" + db.url(), "spring.jpa.hibernate.ddl-auto=validate",
-            "spring.main.banner-mode=off", "retort.migrations-package=dev.retort.spring.app.migrations"};
+            "spring.main.banner-mode=off", "retort.migrations-package=dev.retort.spring.app.migrations",
+            "spring.main.web-application-type=none"};
         Exception refused = assertThrows(Exception.class, () -> new SpringApplicationBuilder(StarterApp.class,
                 Strategy.class).properties(props).properties("app.production=true").run().close());
         assertTrue(String.valueOf(refused).contains("separate step") || String.valueOf(refused.getCause())

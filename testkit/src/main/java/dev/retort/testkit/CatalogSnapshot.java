@@ -125,6 +125,14 @@ public record CatalogSnapshot(List<String> lines) {
         return new CatalogSnapshot(lines);
     }
 
+    /**
+     * This snapshot without Retort's own tables: the version table {@code versionTable} and the revision history
+     * beside it, {@code <versionTable>_history} (core's {@code RuntimeSettings.historyTable()}).
+     */
+    public CatalogSnapshot withoutRetort(String versionTable) {
+        return without(versionTable, versionTable + "_history");
+    }
+
     /** This snapshot without the lines about the given tables (e.g. the version table). */
     public CatalogSnapshot without(String... tables) {
         Set<String> names = Set.of(tables);

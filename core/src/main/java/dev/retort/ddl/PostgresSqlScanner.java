@@ -16,10 +16,17 @@ import java.util.Locale;
 public final class PostgresSqlScanner {
 
     /** What one scan found. */
-    public record Scan(List<String> statementStarts, String psqlHazard) {
+    public record Scan(List<String> statementStarts, String psqlHazard, List<String> statements) {
 
+        /**
+         * @param statementStarts each statement's first (at most three) words, upper case
+         * @param psqlHazard      what psql would read differently, or {@code null}
+         * @param statements      each statement's text without its {@code ;}, the comments before it included
+         *                        (a lint allowance is written there)
+         */
         public Scan {
             statementStarts = List.copyOf(statementStarts);
+            statements = List.copyOf(statements);
         }
 
         /**
@@ -58,6 +65,9 @@ public final class PostgresSqlScanner {
 
     private final String sql;
     private final List<String> starts = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    /** Where the current statement's text begins: just after the previous {@code ;}. */
+    private int statementFrom;
     /** The current statement's first (at most four) words. */
     private final List<String> words = new ArrayList<>();
     private int parenDepth;
@@ -71,7 +81,7 @@ public final class PostgresSqlScanner {
     public static Scan scan(String sql) {
         PostgresSqlScanner scanner = new PostgresSqlScanner(sql);
         scanner.run();
-        return new Scan(scanner.starts, scanner.hazard);
+        return new Scan(scanner.starts, scanner.hazard, scanner.texts);
     }
 
     private void run() {
@@ -107,7 +117,7 @@ public final class PostgresSqlScanner {
                 i++;
             } else if (c == ';') {
                 if (parenDepth == 0 && beginDepth == 0) {
-                    endStatement();
+                    endStatement(i);
                 }
                 i++;
             } else if (identifierStart(c)) {
@@ -121,7 +131,7 @@ public final class PostgresSqlScanner {
                 i++;
             }
         }
-        endStatement();
+        endStatement(n);
     }
 
     /** Tracks each statement's first words, and the BEGIN ... END nesting of a CREATE FUNCTION's SQL body. */
@@ -147,10 +157,12 @@ public final class PostgresSqlScanner {
         return word.equals("FUNCTION") || word.equals("PROCEDURE");
     }
 
-    private void endStatement() {
+    private void endStatement(int end) {
         if (!words.isEmpty()) {
             starts.add(String.join(" ", words.subList(0, Math.min(3, words.size()))));
+            texts.add(sql.substring(statementFrom, Math.min(end, sql.length())).strip());
         }
+        statementFrom = end + 1;
         words.clear();
         parenDepth = 0;
         beginDepth = 0;

@@ -38,4 +38,7 @@ public @interface Revision {
      * (batched backfills). Such a revision must be safe to run again after a failure half way.
      */
     boolean transactional() default true;
+
+    /** Lint findings accepted on purpose in this revision, each with its reason ({@code retort lint}). */
+    Allow[] lint() default {};
 }

@@ -21,14 +21,14 @@ import picocli.CommandLine.ScopeType;
         description = "Schema migrations for Hibernate applications on PostgreSQL.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
-            InitCommand.class, GenerateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
+            InitCommand.class, GenerateCommand.class, CheckCommand.class, LintCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
             StampCommand.class, MergeCommand.class, SqlCommand.class, CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:check found differences between the entities and the migrations",
+            "1:check found differences between the entities and the migrations; lint found an error-level finding",
             "2:usage, configuration, database or revision error (message on stderr)"
         },
         footer = {"", "Database precedence: --url, then RETORT_URL, then DATABASE_URL, then the environment "

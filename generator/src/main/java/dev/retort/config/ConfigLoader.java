@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.retort.FileAccessException;
+import dev.retort.lint.LintRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,7 +103,26 @@ public final class ConfigLoader {
                 doc.environments(), entities, doc.include(), doc.exclude(),
                 doc.schemas() == null ? null : doc.schemas().stream().map(s -> notBlank(
                         Interpolation.expand(s, env, "schemas", name), "schemas", name,
-                        "name each schema, or remove the key for the working schema and the entities' own")).toList());
+                        "name each schema, or remove the key for the working schema and the entities' own")).toList(),
+                lint(doc.lint(), name));
+    }
+
+    /** {@code lint.rules}: each key a rule id, each value error, warning or off. */
+    private static LintConfig lint(LintConfig.Document doc, String file) {
+        if (doc == null || doc.rules() == null) {
+            return LintConfig.defaults();
+        }
+        java.util.Map<LintRule, LintRule.Level> levels = new java.util.EnumMap<>(LintRule.class);
+        doc.rules().forEach((id, word) -> {
+            LintRule rule = LintRule.byId(id).orElseThrow(() -> new ConfigException(file + ": lint.rules names '"
+                    + dev.retort.InertText.line(id) + "', which is not a lint rule. Rules: " + String.join(", ",
+                    java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList()) + " (docs/lint.md)."));
+            LintRule.Level level = LintRule.Level.parse(word).orElseThrow(() -> new ConfigException(file
+                    + ": lint.rules." + id + " is '" + dev.retort.InertText.line(word) + "'; give error, warning "
+                    + "or off."));
+            levels.put(rule, level);
+        });
+        return new LintConfig(levels);
     }
 
     /** {@code value}, which may be absent but not empty: an empty name would reach the database or a path. */

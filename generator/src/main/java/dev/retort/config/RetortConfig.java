@@ -18,18 +18,27 @@ import java.util.TreeMap;
  * @param exclude      name patterns of those it leaves alone
  * @param schemas      the PostgreSQL schemas {@code generate} and {@code check} compare; empty for the working
  *                     schema and every schema the entities name
+ * @param lint         the lint rules' levels ({@code lint.rules})
  */
 public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
                            String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
-                           List<String> include, List<String> exclude, List<String> schemas) {
+                           List<String> include, List<String> exclude, List<String> schemas, LintConfig lint) {
 
     public RetortConfig {
+        lint = lint == null ? LintConfig.defaults() : lint;
         environments = environments == null ? Map.of() : new TreeMap<>(environments);
         migrations = migrations == null ? new MigrationsConfig(null, null) : migrations;
         entities = entities == null ? new EntitiesConfig(null, null, null, null) : entities;
         include = include == null ? List.of() : List.copyOf(include);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
+    }
+
+    public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
+                        String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
+                        List<String> include, List<String> exclude, List<String> schemas) {
+        this(file, baseDirectory, migrations, versionTable, schema, environments, entities, include, exclude, schemas,
+                null);
     }
 
     public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
@@ -56,6 +65,7 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                     @JsonProperty("entities") EntitiesConfig entities,
                     @JsonProperty("include") List<String> include,
                     @JsonProperty("exclude") List<String> exclude,
-                    @JsonProperty("schemas") List<String> schemas) {
+                    @JsonProperty("schemas") List<String> schemas,
+                    @JsonProperty("lint") LintConfig.Document lint) {
     }
 }

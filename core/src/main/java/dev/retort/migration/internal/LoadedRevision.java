@@ -1,5 +1,6 @@
 package dev.retort.migration.internal;
 
+import dev.retort.migration.Allow;
 import dev.retort.migration.Migration;
 import dev.retort.migration.Revision;
 import dev.retort.InertText;
@@ -43,6 +44,12 @@ public record LoadedRevision(String id, List<String> parents, String message, Li
             throw new InvalidMigrationException(id, source, "cannot be instantiated (" + cause + "); a migration "
                     + "needs a no-argument constructor", cause);
         }
+    }
+
+    /** The lint findings the revision accepts on purpose ({@link Revision#lint()}); none without the annotation. */
+    public List<Allow> lintAllowances() {
+        Revision revision = type == null ? null : type.getAnnotation(Revision.class);
+        return revision == null ? List.of() : List.of(revision.lint());
     }
 
     public boolean isMerge() {

@@ -9,6 +9,7 @@ import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
+import dev.retort.lint.LintResult;
 import java.util.List;
 
 /** The output of {@code check} in its three formats. JSON field names are a documented, stable contract. */
@@ -27,13 +28,31 @@ final class CheckReport {
      *                 changed; they do not make {@code check} fail
      */
     static String render(Format format, Diff diff, List<String> heads, List<Warning> database) {
+        return render(format, diff, heads, database, null, false);
+    }
+
+    /**
+     * @param lint what linting the revisions after {@code lint.since} found, or {@code null} when check does not
+     *             lint: text and Markdown append its report, JSON a {@code "lint"} object shaped as {@code lint}'s
+     */
+    static String render(Format format, Diff diff, List<String> heads, List<Warning> database, LintResult lint,
+                         boolean verbose) {
+        String report = renderDiff(format, diff, heads, database, lint);
+        if (lint == null || format == Format.json) {
+            return report;
+        }
+        return report + "\n" + LintReport.render(format, lint, verbose);
+    }
+
+    private static String renderDiff(Format format, Diff diff, List<String> heads, List<Warning> database,
+                                     LintResult lint) {
         List<DetectedChange> changes = ChangeDescriptions.of(diff.operations());
         List<Warning> warnings = new java.util.ArrayList<>(diff.warnings());
         warnings.addAll(database);
         Diff reported = new Diff(diff.operations(), warnings, diff.unsupported());
         return switch (format) {
             case text -> text(reported, changes);
-            case json -> json(reported, changes, heads);
+            case json -> json(reported, changes, heads, lint);
             case markdown -> markdown(reported, changes);
         };
     }
@@ -59,7 +78,7 @@ final class CheckReport {
      * {@code {"changes": [{"op", "table", "column", "name", "description"}], "warnings": [{"kind", "table",
      * "column", "message"}], "heads": [...], "changed": bool}}; fields that do not apply are left out.
      */
-    private static String json(Diff diff, List<DetectedChange> changes, List<String> heads) {
+    private static String json(Diff diff, List<DetectedChange> changes, List<String> heads, LintResult lint) {
         ObjectNode root = JSON.createObjectNode();
         root.put("changed", !diff.isEmpty());
         ArrayNode list = root.putArray("changes");
@@ -81,6 +100,9 @@ final class CheckReport {
         }
         ArrayNode headList = root.putArray("heads");
         heads.forEach(headList::add);
+        if (lint != null) {
+            root.set("lint", LintReport.jsonNode(lint));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

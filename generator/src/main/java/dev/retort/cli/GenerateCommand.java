@@ -6,6 +6,7 @@ import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
+import dev.retort.lint.Linter;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
@@ -108,9 +109,17 @@ final class GenerateCommand extends BaseCommand {
                     ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS)));
             parents = List.of(id);
         }
-        for (Path file : ws.writeNewMigrations(sources)) {
+        List<Path> written = ws.writeNewMigrations(sources);
+        for (Path file : written) {
             out().println("Generating " + file + " ... done");
         }
+        out().flush();
+        List<Linter.Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            drafts.add(new Linter.Draft(sources.get(i).revisionId(), sources.get(i).message(),
+                    written.get(i).toString(), true, parts.get(i).operations()));
+        }
+        LintReport.afterGenerate(err(), new Linter(ws.config().lint().levels()).lintDrafts(graph, drafts));
         return RetortCommand.OK;
     }
 }

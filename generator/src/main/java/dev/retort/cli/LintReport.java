@@ -75,6 +75,14 @@ final class LintReport {
      * {@code allowed_because} only on accepted findings, which are listed too.
      */
     private static String json(LintResult result) {
+        try {
+            return JSON.writeValueAsString(jsonNode(result)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode jsonNode(LintResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("errors", result.errors());
         root.put("warnings", result.warnings());
@@ -97,11 +105,7 @@ final class LintReport {
                 node.put("allowed_because", f.allowedBecause());
             }
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     private static String markdown(LintResult result, boolean verbose) {
@@ -121,6 +125,25 @@ final class LintReport {
                     .append(" |\n");
         }
         return out.toString();
+    }
+
+    /**
+     * What {@code generate} says about the revisions it just wrote, on stderr: one line per finding that counts,
+     * then how to learn more. Nothing when there is none.
+     */
+    static void afterGenerate(java.io.PrintWriter err, LintResult result) {
+        if (result.open().isEmpty()) {
+            return;
+        }
+        err.println("Lint: " + plural(result.errors(), "error") + ", " + plural(result.warnings(), "warning")
+                + " in what was written:");
+        for (Finding f : result.open()) {
+            err.println("  " + f.level().word() + " " + f.rule().id() + ": " + f.detail() + " ("
+                    + f.rule().docLink() + ")");
+        }
+        err.println("Run 'retort lint " + result.open().get(0).revision() + "' for why and the safe form; accept a "
+                + "finding on purpose with @Revision(lint = @Allow(rule = \"...\", reason = \"...\")).");
+        err.flush();
     }
 
     /** Table-cell text that stays text: no column breaks, lines or HTML. */

@@ -107,13 +107,15 @@ public final class ConfigLoader {
                 lint(doc.lint(), name));
     }
 
-    /** {@code lint.rules}: each key a rule id, each value error, warning or off. */
+    /** {@code lint.rules}: each key a rule id, each value error, warning or off; {@code lint.since}: a revision. */
     private static LintConfig lint(LintConfig.Document doc, String file) {
-        if (doc == null || doc.rules() == null) {
+        if (doc == null) {
             return LintConfig.defaults();
         }
+        String since = notBlank(doc.since(), "lint.since", file, "name the last released revision, or remove the "
+                + "key so that check does not lint");
         java.util.Map<LintRule, LintRule.Level> levels = new java.util.EnumMap<>(LintRule.class);
-        doc.rules().forEach((id, word) -> {
+        (doc.rules() == null ? java.util.Map.<String, String>of() : doc.rules()).forEach((id, word) -> {
             LintRule rule = LintRule.byId(id).orElseThrow(() -> new ConfigException(file + ": lint.rules names '"
                     + dev.retort.InertText.line(id) + "', which is not a lint rule. Rules: " + String.join(", ",
                     java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList()) + " (docs/lint.md)."));
@@ -122,7 +124,7 @@ public final class ConfigLoader {
                     + "or off."));
             levels.put(rule, level);
         });
-        return new LintConfig(levels);
+        return new LintConfig(levels, since);
     }
 
     /** {@code value}, which may be absent but not empty: an empty name would reach the database or a path. */

@@ -49,18 +49,41 @@ public final class Linter {
 
     /** Lints the upgrades of {@code selected} (ids of {@code graph}), reading the whole chain for context. */
     public LintResult lint(RevisionGraph graph, Collection<String> selected) {
+        return lint(graph, selected, List.of());
+    }
+
+    /**
+     * A revision not written yet: what {@code generate} is about to write, linted from its operations.
+     *
+     * @param source the file it goes to
+     */
+    public record Draft(String id, String message, String source, boolean transactional, List<Operation> operations) {
+    }
+
+    /** Lints {@code drafts}, revisions that follow {@code graph}'s head, in order, with the chain as context. */
+    public LintResult lintDrafts(RevisionGraph graph, List<Draft> drafts) {
+        return lint(graph, List.of(), drafts);
+    }
+
+    private LintResult lint(RevisionGraph graph, Collection<String> selected, List<Draft> drafts) {
         Set<String> wanted = new HashSet<>(selected);
         ChainState chain = new ChainState();
         List<Finding> findings = new ArrayList<>();
         for (LoadedRevision revision : graph.all()) {
             checkAllowances(revision);
             List<Finding> found = new ArrayList<>();
-            new RevisionLint(revision, chain, found).run();
+            new RevisionLint(revision.id(), revision.message(), revision.source(), revision.transactional(),
+                    revision.lintAllowances(),
+                    () -> RecordingExecutor.record(revision.newInstance(), true), chain, found).run();
             if (wanted.contains(revision.id())) {
                 findings.addAll(found);
             }
         }
-        return new LintResult(wanted.size(), findings);
+        for (Draft draft : drafts) {
+            new RevisionLint(draft.id(), draft.message(), draft.source(), draft.transactional(),
+                    List.of(), draft::operations, chain, findings).run();
+        }
+        return new LintResult(wanted.size() + drafts.size(), findings);
     }
 
     /** An {@code @Allow} must name a rule that exists and give a reason: a typo would silence nothing. */
@@ -87,7 +110,12 @@ public final class Linter {
     }
 
     private final class RevisionLint {
-        private final LoadedRevision revision;
+        private final String id;
+        private final String message;
+        private final String source;
+        private final boolean transactional;
+        private final List<Allow> allowances;
+        private final java.util.function.Supplier<List<Operation>> upgrade;
         private final ChainState chain;
         private final List<Finding> found;
         private final Set<String> newTables = new HashSet<>();
@@ -97,8 +125,15 @@ public final class Linter {
         private boolean lockTimeout;
         private boolean lockTimeoutReported;
 
-        RevisionLint(LoadedRevision revision, ChainState chain, List<Finding> found) {
-            this.revision = revision;
+        RevisionLint(String id, String message, String source, boolean transactional,
+                     List<Allow> allowances, java.util.function.Supplier<List<Operation>> upgrade, ChainState chain,
+                     List<Finding> found) {
+            this.id = id;
+            this.message = message;
+            this.source = source;
+            this.transactional = transactional;
+            this.allowances = allowances;
+            this.upgrade = upgrade;
             this.chain = chain;
             this.found = found;
         }
@@ -106,7 +141,7 @@ public final class Linter {
         void run() {
             List<Operation> operations;
             try {
-                operations = RecordingExecutor.record(revision.newInstance(), true);
+                operations = upgrade.get();
             } catch (RuntimeException e) {
                 report(LintRule.UNPARSED_SQL, "(the upgrade)", Map.of(), "", "the upgrade could not be recorded "
                         + "offline (" + InertText.line(String.valueOf(e.getMessage())) + "), so it is not linted; "
@@ -151,7 +186,7 @@ public final class Linter {
             } else if (a instanceof Action.AddConstraint c) {
                 addConstraint(fact, c);
             } else if (a instanceof Action.ValidateConstraint v) {
-                if (v.name() != null && notValidHere.contains(v.name()) && revision.transactional()) {
+                if (v.name() != null && notValidHere.contains(v.name()) && transactional) {
                     report(LintRule.CONSTRAINT_NOT_VALID, fact, v.name(), "VALIDATE CONSTRAINT " + v.name()
                             + " in the same transaction as its ADD ... NOT VALID, which keeps the ADD's lock for "
                             + "the whole scan; validate it in a later revision");
@@ -206,7 +241,7 @@ public final class Linter {
                     report(LintRule.RENAME_COLUMN, fact, key, "RENAME COLUMN " + key + " TO " + r.to());
                 }
             } else if (a instanceof Action.EndTransaction e) {
-                if (revision.transactional()) {
+                if (transactional) {
                     report(LintRule.TRANSACTION_END, fact, "", e.keyword() + " ends the revision's transaction");
                 }
             } else if (a instanceof Action.Unparsed u) {
@@ -304,13 +339,13 @@ public final class Linter {
             } else if (inlineReason != null) {
                 detail += " (its retort:allow comment gives no reason after a colon, so it does not count)";
             }
-            for (Allow allow : revision.lintAllowances()) {
+            for (Allow allow : allowances) {
                 if (reason == null && allow.rule().equals(rule.id())
                         && (allow.object().isEmpty() || covers(allow.object(), object))) {
                     reason = allow.reason();
                 }
             }
-            found.add(new Finding(rule, level, revision.id(), revision.message(), revision.source(), statement,
+            found.add(new Finding(rule, level, id, message, source, statement,
                     object, detail, reason == null ? null : InertText.line(reason)));
         }
     }

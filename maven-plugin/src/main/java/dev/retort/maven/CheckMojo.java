@@ -33,6 +33,13 @@ public class CheckMojo extends AbstractRetortMojo {
     @Parameter(property = "retort.verbose", defaultValue = "false")
     boolean verbose;
 
+    /**
+     * Also lint every revision after this one (the last released; {@code base}: all) and fail on an error-level
+     * finding, as {@code retort check --lint-since}. Default: {@code lint.since} in retort.yaml.
+     */
+    @Parameter(property = "retort.lintSince")
+    String lintSince;
+
     @Override
     boolean readsEntities() {
         return true;
@@ -40,7 +47,17 @@ public class CheckMojo extends AbstractRetortMojo {
 
     @Override
     List<String> command() {
-        return verbose ? List.of("check", "--verbose") : List.of("check");
+        return withLint(verbose ? List.of("check", "--verbose") : List.of("check"));
+    }
+
+    private List<String> withLint(List<String> command) {
+        if (lintSince == null || lintSince.isBlank()) {
+            return command;
+        }
+        List<String> args = new java.util.ArrayList<>(command);
+        args.add("--lint-since");
+        args.add(lintSince);
+        return args;
     }
 
     @Override
@@ -60,7 +77,7 @@ public class CheckMojo extends AbstractRetortMojo {
         if (file == null) {
             return;
         }
-        Outcome outcome = invoke(arguments(List.of("check", "--format", format)));
+        Outcome outcome = invoke(arguments(withLint(List.of("check", "--format", format))));
         if (outcome.code() == 2) {
             return; // the text run that follows fails with the message
         }

@@ -53,9 +53,10 @@ class PluginTest {
         String baseline = Files.readString(written.get(0));
         assertTrue(baseline.contains("op.createTable(\"notes\"") && baseline.contains("op.dropTable(\"notes\");"), baseline);
 
-        // upgrade alone, with no phase: the migrations compile from their sources.
-        Build upgrade = mvn(project, "retort:upgrade");
+        // upgrade alone, with no phase: the migrations compile from their sources. lint needs no database.
+        Build upgrade = mvn(project, "retort:upgrade", "retort:lint");
         assertEquals(0, upgrade.exit(), upgrade::toString);
+        assertTrue(upgrade.out().contains("No lint findings: 0 errors, 0 warnings in 1 revision."), upgrade::toString);
         assertTrue(db.snapshot().toString().contains("notes"), "the table exists after retort:upgrade");
 
         Path entity = project.resolve("src/main/java/com/example/notes/model/Note.java");

@@ -1,0 +1,94 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.testkit.FreshDatabase;
+import dev.retort.testkit.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Lint as part of generate (the revisions it writes) and check (the revisions after lint.since / --lint-since). */
+@ExtendWith(FreshDatabase.class)
+@DisplayName("Lint in generate and check")
+class LintInCheckTest {
+
+    private static Cli.Result run(Project p, int exit, String... args) {
+        Cli.Result r = p.run(args);
+        assertEquals(exit, r.exit(), r::toString);
+        return r;
+    }
+
+    /** A baseline at head, then the index ix_task_due dropped from the database: generate writes it back. */
+    private static Project withMissingIndex(TestDatabase db) {
+        Project p = Project.create(db);
+        p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
+        run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+        run(p, 0, "upgrade");
+        db.execute("DROP INDEX ix_task_due");
+        return p;
+    }
+
+    @Test
+    @DisplayName("generate reports the findings of what it wrote on stderr, and still exits 0")
+    void generateReports(TestDatabase db) {
+        try (Project p = withMissingIndex(db)) {
+            Cli.Result r = run(p, 0, "generate", "index due dates", "--rev-id", "bbbb00000002");
+            assertTrue(r.out().startsWith("Generating ") && r.out().endsWith("Vbbbb00000002_index_due_dates.java ... "
+                    + "done\n"), r.out());
+            List<String> lint = r.err().lines().dropWhile(l -> !l.startsWith("Lint:")).toList();
+            assertEquals(List.of("Lint: 2 errors, 0 warnings in what was written:",
+                    "  error missing-lock-timeout: the revision locks the existing table task with no lock_timeout "
+                            + "set before (docs/lint.md#missing-lock-timeout)",
+                    "  error index-not-concurrent: CREATE INDEX ix_task_due on the existing table task without "
+                            + "CONCURRENTLY (docs/lint.md#index-not-concurrent)",
+                    "Run 'retort lint bbbb00000002' for why and the safe form; accept a finding on purpose with "
+                            + "@Revision(lint = @Allow(rule = \"...\", reason = \"...\"))."), lint, r::toString);
+            assertEquals(1, run(p, 1, "lint", "bbbb").exit(), "the written file lints the same");
+        }
+    }
+
+    @Test
+    @DisplayName("check lints the revisions after lint.since or --lint-since, failing on errors; without either it does not lint")
+    void checkLints(TestDatabase db) throws Exception {
+        try (Project p = withMissingIndex(db)) {
+            run(p, 0, "generate", "index due dates", "--rev-id", "bbbb00000002");
+            run(p, 0, "upgrade");
+            assertEquals("No changes detected.\n", run(p, 0, "check").out(), "no lint without lint.since");
+
+            Cli.Result r = run(p, 1, "check", "--lint-since", "aaaa00000001");
+            assertTrue(r.out().startsWith("No changes detected.\n\nbbbb00000002, index due dates ("), r.out());
+            assertTrue(r.out().contains("  error index-not-concurrent: CREATE INDEX ix_task_due")
+                    && r.out().endsWith("2 errors, 0 warnings in 1 revision. Fix them, or accept one on purpose with "
+                    + "@Revision(lint = @Allow(rule = \"...\", reason = \"...\")).\n"), r.out());
+            assertEquals(0, run(p, 0, "check", "--lint-since", "bbbb00000002").exit(), "nothing after the head");
+
+            Cli.Result json = run(p, 1, "check", "--format", "json", "--lint-since", "base");
+            JsonNode root = new ObjectMapper().readTree(json.out());
+            assertEquals(false, root.get("changed").asBoolean());
+            assertEquals(2, root.get("lint").get("errors").asInt());
+            assertEquals(2, root.get("lint").get("revisions").asInt());
+
+            Cli.Result md = run(p, 1, "check", "--format", "markdown", "--lint-since", "aaaa");
+            assertTrue(md.out().startsWith("### Retort check: no changes\n") && md.out().contains(
+                    "\n### Retort lint: 2 errors, 0 warnings in 1 revision\n"), md.out());
+
+            p.writeConfig(Files.config(p) + "lint:\n  since: aaaa00000001\n  rules:\n    index-not-concurrent: warning\n"
+                    + "    missing-lock-timeout: off\n");
+            Cli.Result configured = run(p, 0, "check");
+            assertTrue(configured.out().contains("  warning index-not-concurrent:")
+                    && configured.out().endsWith("0 errors, 1 warning in 1 revision.\n"), configured.out());
+        }
+    }
+
+    /** The project's retort.yaml as written, to extend. */
+    private static final class Files {
+        static String config(Project p) throws java.io.IOException {
+            return java.nio.file.Files.readString(p.config());
+        }
+    }
+}

@@ -6,6 +6,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** What to do about a failed revision, for the failures whose cause and remedy are known. */
 final class FailureHints {
@@ -35,6 +36,24 @@ final class FailureHints {
                     : null;
             default -> null;
         };
+    }
+
+    /** A statement gave up waiting for a lock: who held it, and what to do. */
+    static String lockTimeout(List<String> holders, int attempts, RuntimeSettings settings) {
+        String tried = attempts > 1 ? " on each of " + attempts + " attempts" : "";
+        String timeout = settings.lockTimeout() == null ? "lock_timeout"
+                : "lock_timeout (" + settings.lockTimeout().toMillis() + " ms)";
+        if (holders.isEmpty()) {
+            return "Another session held a lock the revision needed for longer than " + timeout + tried + "; it has "
+                    + "let go since. Run the upgrade again" + (settings.lockRetries() == 0 ? ", or let Retort retry "
+                    + "by itself (lock_retries in retort.yaml)." : ".");
+        }
+        String first = holders.get(0).substring(4, holders.get(0).indexOf(' ', 4));
+        return "Another session held a lock the revision needed for longer than " + timeout + tried + ": "
+                + String.join("; ", holders) + ". See what it is doing (SELECT state, query FROM pg_stat_activity "
+                + "WHERE pid = " + first + "), end it if it is stuck (SELECT pg_terminate_backend(" + first + ")), "
+                + "or run the upgrade again when it is done" + (settings.lockRetries() == 0 ? " (lock_retries in "
+                + "retort.yaml retries by itself)." : ".");
     }
 
     /** A concurrent build that failed (duplicates, a timeout, a cancel) leaves its index INVALID. */

@@ -20,8 +20,13 @@ public class MigrationFailedException extends RetortException {
 
     private static final int LISTED_STATEMENTS = 5;
 
+    /** SQLSTATE lock_not_available: a statement gave up waiting for a lock (lock_timeout). */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final String revision;
     private final Aftermath aftermath;
+    private final boolean leftNothing;
+    private final List<String> holders;
 
     /**
      * @param committed the statements of a non-transactional revision that ran before the failure
@@ -29,9 +34,34 @@ public class MigrationFailedException extends RetortException {
     public MigrationFailedException(LoadedRevision loaded, boolean upgrade, String operation, String sql,
                                     Throwable cause, List<String> stillAt, Aftermath aftermath,
                                     List<String> committed, String hint) {
+        this(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint, List.of());
+    }
+
+    /** @param holders the sessions that held the lock the failed statement waited for, described, if it waited */
+    public MigrationFailedException(LoadedRevision loaded, boolean upgrade, String operation, String sql,
+                                    Throwable cause, List<String> stillAt, Aftermath aftermath,
+                                    List<String> committed, String hint, List<String> holders) {
         super(message(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint), cause);
         this.revision = loaded.id();
         this.aftermath = aftermath;
+        this.leftNothing = aftermath == Aftermath.ROLLED_BACK
+                || (aftermath == Aftermath.NOT_TRANSACTIONAL && committed.isEmpty());
+        this.holders = List.copyOf(holders);
+    }
+
+    /** Whether it failed because a statement gave up waiting for a lock ({@code lock_timeout}). */
+    public boolean gaveUpOnLock() {
+        return getCause() instanceof java.sql.SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
+    }
+
+    /** Whether nothing of the revision stays applied, so running it again starts clean. */
+    public boolean leftNothing() {
+        return leftNothing;
+    }
+
+    /** The sessions that held the lock it gave up on, one description each; empty when unknown or not a lock. */
+    public List<String> holders() {
+        return holders;
     }
 
     public String revision() {

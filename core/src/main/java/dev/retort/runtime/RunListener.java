@@ -12,6 +12,17 @@ public interface RunListener {
     default void running(boolean upgrade, LoadedRevision loaded, List<String> from, List<String> to) {
     }
 
+    /**
+     * A revision gave up waiting for a lock and left nothing behind; it runs again after {@code delay}.
+     *
+     * @param attempt  the attempt that failed (1 for the first run)
+     * @param attempts how many attempts there are in all
+     * @param holders  the sessions that held the lock, described
+     */
+    default void retrying(LoadedRevision loaded, int attempt, int attempts, java.time.Duration delay,
+                          List<String> holders) {
+    }
+
     /** Another runner holds the lock; this one waits. */
     default void waitingForLock(String versionTable) {
     }

@@ -33,6 +33,9 @@ public final class Runner {
     private final HistoryTable history;
     private final RunListener listener;
     private final Planner planner;
+    private final RuntimeSettings settings;
+    /** The attempt at the step being run (1, then 2 on its first retry, ...), for the failure message. */
+    private int attempt = 1;
 
     public Runner(RevisionGraph graph, Dialect dialect, RuntimeSettings settings, RunListener listener) {
         this.graph = graph;
@@ -41,6 +44,7 @@ public final class Runner {
         this.history = new HistoryTable(settings.versionTable(), dialect);
         this.listener = listener;
         this.planner = new Planner(graph);
+        this.settings = settings;
     }
 
     public RevisionGraph graph() {
@@ -160,6 +164,11 @@ public final class Runner {
             out.append("\n");
             if (transactional) {
                 out.append("BEGIN;\n\n");
+                if (settings.lockTimeout() != null) {
+                    executor.line("SET LOCAL lock_timeout = " + settings.lockTimeoutLiteral());
+                }
+            } else if (settings.lockTimeout() != null) {
+                executor.line("SET lock_timeout = " + settings.lockTimeoutLiteral());
             }
             try {
                 executor.begin(step.revision());
@@ -170,6 +179,9 @@ public final class Runner {
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
             if (!transactional) {
+                if (settings.lockTimeout() != null) {
+                    executor.line("RESET lock_timeout");
+                }
                 out.append("BEGIN;\n\n");
             }
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
@@ -205,14 +217,40 @@ public final class Runner {
         List<Step> done = new ArrayList<>();
         for (Step step : steps) {
             listener.running(step.upgrade(), step.revision(), step.from(), step.to());
-            if (step.revision().transactional()) {
-                runInTransaction(connection, step);
-            } else {
-                runWithoutTransaction(connection, step);
+            for (attempt = 1; ; attempt++) {
+                try {
+                    if (step.revision().transactional()) {
+                        runInTransaction(connection, step);
+                    } else {
+                        runWithoutTransaction(connection, step);
+                    }
+                    break;
+                } catch (MigrationFailedException e) {
+                    if (!e.gaveUpOnLock() || !e.leftNothing() || attempt > settings.lockRetries()) {
+                        throw e;
+                    }
+                    java.time.Duration delay = settings.retryDelay(attempt);
+                    listener.retrying(step.revision(), attempt, settings.lockRetries() + 1, delay, e.holders());
+                    pause(delay);
+                    // The first revision's rollback took the version and history tables created with it.
+                    connection.setAutoCommit(false);
+                    ensureTables(connection, true);
+                }
             }
+            attempt = 1;
             done.add(step);
         }
         return done;
+    }
+
+    private static void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetortException("Interrupted while waiting to retry a revision that timed out on a lock; the "
+                    + "database remains at the revision before it.", e);
+        }
     }
 
     /** The revision and its version-table update in one transaction, which the migration may not end. */
@@ -224,6 +262,9 @@ public final class Runner {
         long started = System.nanoTime();
         try {
             guard.mark();
+            if (settings.lockTimeout() != null) {
+                executor.run(SqlStatement.of("SET LOCAL lock_timeout = " + settings.lockTimeoutLiteral()));
+            }
             invoke(step, new Operations(executor));
             if (!guard.intact()) {
                 aftermath = MigrationFailedException.Aftermath.ENDED_BY_MIGRATION;
@@ -251,7 +292,12 @@ public final class Runner {
         connection.setAutoCommit(true);
         JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, null);
         long started = System.nanoTime();
+        String previousTimeout = null;
         try {
+            if (settings.lockTimeout() != null) {
+                previousTimeout = show(connection, "lock_timeout");
+                executor.run(SqlStatement.of("SET lock_timeout = " + settings.lockTimeoutLiteral()));
+            }
             invoke(step, new Operations(executor));
             if (!connection.getAutoCommit()) {
                 throw new RetortException("Revision " + step.revision().label() + " in " + step.revision().source()
@@ -269,6 +315,29 @@ public final class Runner {
             throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
         } finally {
             connection.setAutoCommit(true);
+            if (previousTimeout != null) {
+                restore(connection, "lock_timeout", previousTimeout);
+            }
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
+            ps.setString(1, setting);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void restore(Connection connection, String setting, String value) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+            ps.setString(1, setting);
+            ps.setString(2, value);
+            ps.execute();
+        } catch (SQLException ignored) {
+            // a broken connection takes the setting with it
         }
     }
 
@@ -292,9 +361,16 @@ public final class Runner {
                                              MigrationFailedException.Aftermath aftermath) {
         Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
         Operation operation = executor.currentOperation();
+        List<String> holders = List.of();
+        String hint;
+        if (cause instanceof SQLException sql && MigrationFailedException.LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            holders = LockHolders.describe(connection, LockHolders.table(operation, executor.currentSql(), dialect));
+            hint = FailureHints.lockTimeout(holders, attempt, settings);
+        } else {
+            hint = FailureHints.hint(connection, cause, operation, aftermath, dialect);
+        }
         return new MigrationFailedException(step.revision(), step.upgrade(), operation == null ? null : operation.describe(),
-                executor.currentSql(), cause, step.from(), aftermath, executor.committed(),
-                FailureHints.hint(connection, cause, operation, aftermath, dialect));
+                executor.currentSql(), cause, step.from(), aftermath, executor.committed(), hint, holders);
     }
 
     private static void invoke(Step step, Operations op) {

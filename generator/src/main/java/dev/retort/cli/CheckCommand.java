@@ -61,6 +61,7 @@ final class CheckCommand extends BaseCommand {
             String from = (since.equals("head") ? graph.head() : graph.resolve(since)).id();
             ids = graph.descendantsOf(from).stream().toList();
         }
-        return new Linter(workspace().config().lint().levels()).lint(graph, ids);
+        return new Linter(workspace().config().lint().levels(),
+                workspace().config().locks().lockTimeout() != null).lint(graph, ids);
     }
 }

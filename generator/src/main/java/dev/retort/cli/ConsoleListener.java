@@ -25,6 +25,19 @@ final class ConsoleListener implements RunListener {
     }
 
     @Override
+    public void retrying(LoadedRevision loaded, int attempt, int attempts, java.time.Duration delay,
+                         List<String> holders) {
+        err.println("  Gave up waiting for a lock (attempt " + attempt + " of " + attempts + ")"
+                + (holders.isEmpty() ? "" : "; held by " + String.join("; ", holders)) + ". Nothing of the revision "
+                + "stays; running it again in " + seconds(delay) + "...");
+        err.flush();
+    }
+
+    private static String seconds(java.time.Duration delay) {
+        return delay.toMillis() % 1000 == 0 ? delay.toSeconds() + " s" : delay.toMillis() + " ms";
+    }
+
+    @Override
     public void waitingForLock(String versionTable) {
         err.println("Waiting for another retort run on " + versionTable + " to finish...");
         err.flush();

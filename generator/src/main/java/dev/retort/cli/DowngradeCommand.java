@@ -3,6 +3,7 @@ package dev.retort.cli;
 import java.sql.Connection;
 import java.sql.SQLException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +20,9 @@ final class DowngradeCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL script (offline; no database connection).")
     boolean sql;
 
+    @Mixin
+    LockOptions locks = new LockOptions();
+
     @Option(names = "--verbose", description = "Print each SQL statement as it runs.")
     boolean verbose;
 
@@ -26,13 +30,13 @@ final class DowngradeCommand extends BaseCommand {
     public Integer call() throws SQLException {
         if (sql) {
             Range range = Range.parse(target, null);
-            out().print(workspace().runner(new ConsoleListener(err(), false)).script(range.from(), range.to(), false));
+            out().print(workspace().runner(new ConsoleListener(err(), false), locks.config()).script(range.from(), range.to(), false));
             out().flush();
             return RetortCommand.OK;
         }
         Range.rejectRange(target, "downgrade");
         try (Connection c = workspace().connect()) {
-            workspace().runner(new ConsoleListener(err(), verbose)).downgrade(c, target);
+            workspace().runner(new ConsoleListener(err(), verbose), locks.config()).downgrade(c, target);
         }
         return RetortCommand.OK;
     }

@@ -119,7 +119,8 @@ final class GenerateCommand extends BaseCommand {
             drafts.add(new Linter.Draft(sources.get(i).revisionId(), sources.get(i).message(),
                     written.get(i).toString(), true, parts.get(i).operations()));
         }
-        LintReport.afterGenerate(err(), new Linter(ws.config().lint().levels()).lintDrafts(graph, drafts));
+        LintReport.afterGenerate(err(), new Linter(ws.config().lint().levels(),
+                ws.config().locks().lockTimeout() != null).lintDrafts(graph, drafts));
         return RetortCommand.OK;
     }
 }

@@ -10,6 +10,7 @@ import dev.retort.catalog.CatalogFilter;
 import dev.retort.config.DatabaseTarget;
 import dev.retort.config.EntitiesConfig;
 import dev.retort.config.EnvironmentConfig;
+import dev.retort.config.LockConfig;
 import dev.retort.config.RetortConfig;
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.hibernate.EntitySource;
@@ -399,7 +400,7 @@ final class Workspace {
                 valueOf(app.user()), valueOf(app.password())));
         RetortConfig withApp = new RetortConfig(config.file(), config.baseDirectory(), config.migrations(),
                 config.versionTable(), config.schema(), environments, config.entities(), config.include(),
-                config.exclude(), config.schemas(), config.lint());
+                config.exclude(), config.schemas(), config.lint(), config.locks());
         DatabaseTarget target = ConnectionResolver.resolve(withApp, options.url(), options.env(), context.env());
         return target.source().startsWith("environment '" + ConnectionResolver.DEFAULT_ENVIRONMENT + "'")
                 ? new DatabaseTarget(target.url(), target.user(), target.password(), app.url().origin())
@@ -429,7 +430,14 @@ final class Workspace {
     }
 
     Runner runner(RunListener listener) {
-        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(versionTable()), listener);
+        return runner(listener, LockConfig.defaults());
+    }
+
+    /** A runner waiting for locks as retort.yaml says, with {@code options} (the command line's) winning. */
+    Runner runner(RunListener listener, LockConfig options) {
+        LockConfig locks = config().locks().overriddenBy(options);
+        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(versionTable(), locks.lockTimeout(),
+                locks.lockRetries() == null ? 0 : locks.lockRetries(), locks.lockRetryDelay()), listener);
     }
 
     private String describeConfig() {

@@ -104,7 +104,15 @@ public final class ConfigLoader {
                 doc.schemas() == null ? null : doc.schemas().stream().map(s -> notBlank(
                         Interpolation.expand(s, env, "schemas", name), "schemas", name,
                         "name each schema, or remove the key for the working schema and the entities' own")).toList(),
-                lint(doc.lint(), name));
+                lint(doc.lint(), name), locks(doc, name));
+    }
+
+    private static LockConfig locks(RetortConfig.Document doc, String file) {
+        if (doc.lockRetries() != null && doc.lockRetries() < 0) {
+            throw new ConfigException(file + ": lock_retries is " + doc.lockRetries() + "; give 0 or more.");
+        }
+        return new LockConfig(LockConfig.parseDuration(doc.lockTimeout(), file + ": lock_timeout"), doc.lockRetries(),
+                LockConfig.parseDuration(doc.lockRetryDelay(), file + ": lock_retry_delay"));
     }
 
     /** {@code lint.rules}: each key a rule id, each value error, warning or off; {@code lint.since}: a revision. */

@@ -19,13 +19,16 @@ import java.util.TreeMap;
  * @param schemas      the PostgreSQL schemas {@code generate} and {@code check} compare; empty for the working
  *                     schema and every schema the entities name
  * @param lint         the lint rules' levels ({@code lint.rules})
+ * @param locks        how upgrades wait for locks ({@code lock_timeout}, {@code lock_retries}, {@code lock_retry_delay})
  */
 public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
                            String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
-                           List<String> include, List<String> exclude, List<String> schemas, LintConfig lint) {
+                           List<String> include, List<String> exclude, List<String> schemas, LintConfig lint,
+                           LockConfig locks) {
 
     public RetortConfig {
         lint = lint == null ? LintConfig.defaults() : lint;
+        locks = locks == null ? LockConfig.defaults() : locks;
         environments = environments == null ? Map.of() : new TreeMap<>(environments);
         migrations = migrations == null ? new MigrationsConfig(null, null) : migrations;
         entities = entities == null ? new EntitiesConfig(null, null, null, null) : entities;
@@ -38,7 +41,7 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                         String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
                         List<String> include, List<String> exclude, List<String> schemas) {
         this(file, baseDirectory, migrations, versionTable, schema, environments, entities, include, exclude, schemas,
-                null);
+                null, null);
     }
 
     public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
@@ -66,6 +69,9 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                     @JsonProperty("include") List<String> include,
                     @JsonProperty("exclude") List<String> exclude,
                     @JsonProperty("schemas") List<String> schemas,
-                    @JsonProperty("lint") LintConfig.Document lint) {
+                    @JsonProperty("lint") LintConfig.Document lint,
+                    @JsonProperty("lock_timeout") String lockTimeout,
+                    @JsonProperty("lock_retries") Integer lockRetries,
+                    @JsonProperty("lock_retry_delay") String lockRetryDelay) {
     }
 }

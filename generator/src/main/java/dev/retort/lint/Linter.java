@@ -34,9 +34,19 @@ public final class Linter {
             "clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "generated always as");
 
     private final Map<LintRule, LintRule.Level> levels;
+    private final boolean runnerSetsLockTimeout;
 
     /** @param configured rule levels from retort.yaml; a rule not named keeps its default level */
     public Linter(Map<LintRule, LintRule.Level> configured) {
+        this(configured, false);
+    }
+
+    /**
+     * @param runnerSetsLockTimeout whether retort.yaml's {@code lock_timeout} has the runner set it on every
+     *                              revision, which satisfies {@link LintRule#MISSING_LOCK_TIMEOUT}
+     */
+    public Linter(Map<LintRule, LintRule.Level> configured, boolean runnerSetsLockTimeout) {
+        this.runnerSetsLockTimeout = runnerSetsLockTimeout;
         this.levels = new EnumMap<>(LintRule.class);
         for (LintRule rule : LintRule.values()) {
             levels.put(rule, configured.getOrDefault(rule, rule.defaultLevel()));
@@ -122,7 +132,7 @@ public final class Linter {
         private final Set<String> newIndexes = new HashSet<>();
         private final Set<String> newColumns = new HashSet<>();
         private final Set<String> notValidHere = new HashSet<>();
-        private boolean lockTimeout;
+        private boolean lockTimeout = runnerSetsLockTimeout;
         private boolean lockTimeoutReported;
 
         RevisionLint(String id, String message, String source, boolean transactional,

@@ -19,6 +19,14 @@ public class DowngradeMojo extends AbstractRetortMojo {
     @Parameter(property = "retort.verbose", defaultValue = "false")
     boolean verbose;
 
+    /** The lock_timeout every revision runs with (5s, 500ms), as --lock-timeout; default retort.yaml's lock_timeout. */
+    @Parameter(property = "retort.lockTimeout")
+    String lockTimeout;
+
+    /** How often a revision that gave up on a lock runs again, as --lock-retries; default retort.yaml's lock_retries. */
+    @Parameter(property = "retort.lockRetries")
+    Integer lockRetries;
+
     @Override
     boolean readsEntities() {
         return false;
@@ -34,6 +42,14 @@ public class DowngradeMojo extends AbstractRetortMojo {
         args.add(target);
         if (verbose) {
             args.add("--verbose");
+        }
+        if (lockTimeout != null && !lockTimeout.isBlank()) {
+            args.add("--lock-timeout");
+            args.add(lockTimeout);
+        }
+        if (lockRetries != null) {
+            args.add("--lock-retries");
+            args.add(lockRetries.toString());
         }
         return args;
     }

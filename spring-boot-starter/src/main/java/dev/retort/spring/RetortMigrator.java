@@ -172,12 +172,21 @@ public class RetortMigrator {
     }
 
     private Runner runner() {
-        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(properties.getVersionTable()),
+        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(properties.getVersionTable(),
+                properties.getLockTimeout(), properties.getLockRetries(), properties.getLockRetryDelay()),
                 new RunListener() {
                     @Override
                     public void running(boolean upgrade, LoadedRevision loaded, List<String> from, List<String> to) {
                         LOG.info("Retort: " + (upgrade ? "upgrading " : "downgrading ") + describe(from) + " -> "
                                 + describe(to) + ", " + loaded.id() + " " + loaded.message());
+                    }
+
+                    @Override
+                    public void retrying(LoadedRevision loaded, int attempt, int attempts, java.time.Duration delay,
+                                         List<String> holders) {
+                        LOG.warn("Retort: " + loaded.id() + " gave up waiting for a lock (attempt " + attempt + " of "
+                                + attempts + ")" + (holders.isEmpty() ? "" : "; held by " + String.join("; ", holders))
+                                + "; running it again in " + delay.toMillis() + " ms.");
                     }
 
                     @Override

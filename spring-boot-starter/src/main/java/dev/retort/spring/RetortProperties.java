@@ -45,6 +45,15 @@ public class RetortProperties {
      */
     private Duration lockTimeout;
 
+    /**
+     * How many times a revision that gave up waiting for a table lock (lock-timeout), and left nothing behind, is run
+     * again before start-up fails naming the session that held the lock.
+     */
+    private int lockRetries;
+
+    /** The wait before the first retry; each further one waits twice as long, at most a minute. */
+    private Duration lockRetryDelay = Duration.ofSeconds(1);
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -131,5 +140,21 @@ public class RetortProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockRetries() {
+        return lockRetries;
+    }
+
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
+    }
+
+    public Duration getLockRetryDelay() {
+        return lockRetryDelay;
+    }
+
+    public void setLockRetryDelay(Duration lockRetryDelay) {
+        this.lockRetryDelay = lockRetryDelay;
     }
 }

@@ -313,6 +313,31 @@ class StarterTest {
         assertEquals(List.of("b2"), heads(db));
     }
 
+    @Test
+    @DisplayName("retries a revision that gave up on a table lock (retort.lock-retries), then refuses start-up naming "
+            + "the session that held it, at the revision before")
+    void lockRetries(TestDatabase db) throws Exception {
+        start(db, "retort.target=a1", "spring.jpa.hibernate.ddl-auto=none").close();
+        try (var report = db.connect()) {
+            report.setAutoCommit(false);
+            int pid;
+            try (var st = report.createStatement();
+                 var rs = st.executeQuery("SELECT pg_backend_pid() FROM (SELECT count(*) FROM reminders) r")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            Exception e = assertThrows(Exception.class, () -> start(db, "retort.lock-timeout=300ms",
+                    "retort.lock-retries=1", "retort.lock-retry-delay=50ms").close());
+            String message = refusal(e).getMessage();
+            assertTrue(message.contains("on each of 2 attempts: pid " + pid + " (user ")
+                    && message.contains("idle in transaction"), message);
+            assertEquals(List.of("a1"), heads(db));
+            report.rollback();
+        }
+        start(db, "retort.lock-timeout=300ms", "retort.lock-retries=1").close();
+        assertEquals(List.of("b2"), heads(db));
+    }
+
     private static boolean advisoryLockHeld(TestDatabase db) {
         try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM pg_locks "
                 + "l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted "

@@ -10,6 +10,7 @@ import dev.retort.diff.CanonicalForms;
 import dev.retort.diff.Diff;
 import dev.retort.diff.PostgresComparisonDialect;
 import dev.retort.diff.SchemaComparator;
+import dev.retort.datacheck.DataChecks;
 import dev.retort.diff.Warning;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
@@ -42,11 +43,18 @@ final class Autogenerate {
 
     private final Workspace workspace;
     private final Consumer<String> debug;
+    private boolean dataChecks = true;
 
     /** {@code debug} hears when the entity schema cache could not be used (see {@link HibernateSchemaReader#readCached}). */
     Autogenerate(Workspace workspace, Consumer<String> debug) {
         this.workspace = workspace;
         this.debug = debug;
+    }
+
+    /** Whether to ask the data what the changes will do ({@link DataChecks}); on unless --no-data-checks. */
+    Autogenerate dataChecks(boolean on) {
+        this.dataChecks = on;
+        return this;
     }
 
     /**
@@ -88,6 +96,11 @@ final class Autogenerate {
             Diff diff = new SchemaComparator(parts.get(0).dialect()).compare(parts, working);
             if (workingForms.unavailable() == null) {
                 diff = new DowngradeSpelling().apply(connection, diff);
+            }
+            if (dataChecks && !diff.operations().isEmpty()) {
+                List<Warning> warnings = new ArrayList<>(diff.warnings());
+                warnings.addAll(DataChecks.withDefaults().run(connection, diff.operations()));
+                diff = new Diff(diff.operations(), warnings, diff.unsupported());
             }
             return new Comparison(desired, catalog.schema(), withRulesOnlyWarning(diff, workingForms, connection),
                     heads, database);

@@ -22,7 +22,13 @@ final class CheckCommand extends BaseCommand {
             description = "text, json or markdown (a table to paste into a pull request). Default: ${DEFAULT-VALUE}.")
     CheckReport.Format format;
 
-    @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
+    @Option(names = "--no-data-checks", description = "Do not ask the database's rows what the changes will do "
+            + "(NULLs where a column becomes NOT NULL, values too long, duplicates for a unique index, rows a foreign "
+            + "key or check rejects, large tables a rewrite locks). The checks are bounded: counts only, in a "
+            + "read-only transaction, each under a 2 s statement_timeout.")
+    boolean noDataChecks;
+
+        @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
             + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
             + "application.properties / .yml or persistence.xml, or Spring Boot's defaults.")
     boolean verbose;
@@ -37,7 +43,7 @@ final class CheckCommand extends BaseCommand {
         describeSettings(verbose);
         Autogenerate.Comparison comparison;
         try (Connection c = workspace().connect()) {
-            comparison = new Autogenerate(workspace(), debug()).compare(c);
+            comparison = new Autogenerate(workspace(), debug()).dataChecks(!noDataChecks).compare(c);
         }
         LintResult lint = lint();
         out().print(CheckReport.render(format, comparison.diff(), comparison.heads(), comparison.database(), lint,

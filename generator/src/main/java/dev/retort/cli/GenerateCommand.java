@@ -42,7 +42,13 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
     boolean sql;
 
-    @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
+    @Option(names = "--no-data-checks", description = "Do not ask the database's rows what the changes will do "
+            + "(NULLs where a column becomes NOT NULL, values too long, duplicates for a unique index, rows a foreign "
+            + "key or check rejects, large tables a rewrite locks). The checks are bounded: counts only, in a "
+            + "read-only transaction, each under a 2 s statement_timeout.")
+    boolean noDataChecks;
+
+        @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
             + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
             + "application.properties / .yml or persistence.xml, or Spring Boot's defaults.")
     boolean verbose;
@@ -61,7 +67,7 @@ final class GenerateCommand extends BaseCommand {
             describeSettings(verbose);
             Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
-                comparison = new Autogenerate(ws, debug()).compare(c);
+                comparison = new Autogenerate(ws, debug()).dataChecks(!noDataChecks).compare(c);
             }
             diff = comparison.diff();
             for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {

@@ -379,7 +379,7 @@ public final class Linter {
      * to numeric(q >= p, s) or unbounded numeric. A USING expression, or a type before that is not known, counts as
      * a rewrite.
      */
-    static boolean rewrites(String from, String to, boolean using) {
+    public static boolean rewrites(String from, String to, boolean using) {
         if (using || from == null) {
             return true;
         }

@@ -50,11 +50,18 @@ public class CheckMojo extends AbstractRetortMojo {
         return withLint(verbose ? List.of("check", "--verbose") : List.of("check"));
     }
 
+    /** Ask the database's rows what the changes will do; false as --no-data-checks. */
+    @Parameter(property = "retort.dataChecks", defaultValue = "true")
+    boolean dataChecks;
+
     private List<String> withLint(List<String> command) {
-        if (lintSince == null || lintSince.isBlank()) {
-            return command;
-        }
         List<String> args = new java.util.ArrayList<>(command);
+        if (!dataChecks) {
+            args.add("--no-data-checks");
+        }
+        if (lintSince == null || lintSince.isBlank()) {
+            return args;
+        }
         args.add("--lint-since");
         args.add(lintSince);
         return args;

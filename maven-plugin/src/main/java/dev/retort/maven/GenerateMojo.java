@@ -32,10 +32,17 @@ public class GenerateMojo extends AbstractRetortMojo {
         return true;
     }
 
+    /** Ask the database's rows what the changes will do (printed only); false as --no-data-checks. */
+    @Parameter(property = "retort.dataChecks", defaultValue = "true")
+    boolean dataChecks;
+
     @Override
     List<String> command() throws MojoExecutionException {
         List<String> args = new ArrayList<>();
         args.add("generate");
+        if (!dataChecks) {
+            args.add("--no-data-checks");
+        }
         if (message == null || message.isBlank()) {
             throw new MojoExecutionException("retort:generate needs a message for the migration: -Dretort.message=\"add reminder index\".");
         }

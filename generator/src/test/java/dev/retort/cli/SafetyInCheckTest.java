@@ -12,10 +12,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Lint as part of generate (the revisions it writes) and check (the revisions after lint.since / --lint-since). */
+/** Lint in generate (what it writes) and check (the revisions after lint.since / --lint-since), and the data warnings of both. */
 @ExtendWith(FreshDatabase.class)
-@DisplayName("Lint in generate and check")
-class LintInCheckTest {
+@DisplayName("Lint and data warnings in generate and check")
+class SafetyInCheckTest {
 
     private static Cli.Result run(Project p, int exit, String... args) {
         Cli.Result r = p.run(args);
@@ -82,6 +82,27 @@ class LintInCheckTest {
             Cli.Result configured = run(p, 0, "check");
             assertTrue(configured.out().contains("  warning index-not-concurrent:")
                     && configured.out().endsWith("0 errors, 1 warning in 1 revision.\n"), configured.out());
+        }
+    }
+
+    @Test
+    @DisplayName("check and generate say what the data will do, unless --no-data-checks")
+    void dataWarnings(TestDatabase db) {
+        try (Project p = Project.create(db)) {
+            p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            db.execute("ALTER TABLE label ALTER COLUMN name DROP NOT NULL",
+                    "INSERT INTO label (id, name) VALUES (1, NULL), (2, NULL), (3, 'kept')");
+            Cli.Result check = run(p, 1, "check");
+            assertTrue(check.out().contains("WARNING (data-nulls): label.name: 2 rows are NULL; SET NOT NULL will fail "
+                    + "on this database."), check.out());
+            assertTrue(!check.out().contains("kept"), "no row contents");
+            Cli.Result quiet = run(p, 1, "check", "--no-data-checks");
+            assertTrue(!quiet.out().contains("data-nulls") && quiet.out().contains("not-null-without-default"),
+                    quiet.out());
+            Cli.Result generate = run(p, 0, "generate", "name required", "--rev-id", "bbbb00000002");
+            assertTrue(generate.err().contains("WARNING (data-nulls): label.name: 2 rows are NULL"), generate.err());
         }
     }
 

@@ -24,6 +24,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.Column;
@@ -152,6 +153,16 @@ public final class PostgresDialect implements Dialect {
         @Override
         public List<SqlStatement> visit(DropSequence op) {
             return one("DROP SEQUENCE " + relation(op.name()));
+        }
+
+        @Override
+        public List<SqlStatement> visit(RenameObject op) {
+            return switch (op.kind()) {
+                case INDEX -> one("ALTER INDEX " + relation(op.from()) + " RENAME TO " + quote(op.to()));
+                case CONSTRAINT -> one(alterTable(op.table()) + "RENAME CONSTRAINT " + quote(op.from()) + " TO "
+                        + quote(op.to()));
+                case SEQUENCE -> one("ALTER SEQUENCE " + relation(op.from()) + " RENAME TO " + quote(op.to()));
+            };
         }
 
         @Override

@@ -25,6 +25,7 @@ import dev.retort.op.ExecuteSql;
 import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.CheckConstraint;
@@ -222,6 +223,21 @@ public final class Operations {
     /** {@code op.dropIndex("reminders", "ix_reminders_due_at")}. */
     public void dropIndex(String table, String name) {
         run(new DropIndex(table, name, null, false));
+    }
+
+    /** Renames an index of {@code table}; it is not rebuilt. */
+    public void renameIndex(String table, String from, String to) {
+        run(new RenameObject(RenameObject.Kind.INDEX, table, from, to));
+    }
+
+    /** Renames a constraint of {@code table} (a primary key or unique constraint renames its index with it). */
+    public void renameConstraint(String table, String from, String to) {
+        run(new RenameObject(RenameObject.Kind.CONSTRAINT, table, from, to));
+    }
+
+    /** Renames a sequence; it keeps its current value. */
+    public void renameSequence(String from, String to) {
+        run(new RenameObject(RenameObject.Kind.SEQUENCE, null, from, to));
     }
 
     /** Drops an index, carrying its definition so the drop can be reversed. */

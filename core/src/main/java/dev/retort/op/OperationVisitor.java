@@ -48,4 +48,6 @@ public interface OperationVisitor<R> {
     R visit(InSchema op);
 
     R visit(ExecuteSql op);
+
+    R visit(RenameObject op);
 }

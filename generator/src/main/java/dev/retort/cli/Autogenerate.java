@@ -11,6 +11,7 @@ import dev.retort.diff.Diff;
 import dev.retort.diff.PostgresComparisonDialect;
 import dev.retort.diff.SchemaComparator;
 import dev.retort.datacheck.DataChecks;
+import dev.retort.diff.Renames;
 import dev.retort.diff.Warning;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The comparison behind {@code generate} and {@code check}: the database must be at the migrations' head;
@@ -44,11 +46,23 @@ final class Autogenerate {
     private final Workspace workspace;
     private final Consumer<String> debug;
     private boolean dataChecks = true;
+    private Renames renames = Renames.none();
+    private Predicate<Renames.Candidate> ask;
 
     /** {@code debug} hears when the entity schema cache could not be used (see {@link HibernateSchemaReader#readCached}). */
     Autogenerate(Workspace workspace, Consumer<String> debug) {
         this.workspace = workspace;
         this.debug = debug;
+    }
+
+    /**
+     * The renames decided before ({@code --rename}), and who to ask about the others the comparison suggests
+     * ({@code null}: nobody, they stay possible-rename warnings).
+     */
+    Autogenerate renames(Renames decided, Predicate<Renames.Candidate> ask) {
+        this.renames = decided;
+        this.ask = ask;
+        return this;
     }
 
     /** Whether to ask the data what the changes will do ({@link DataChecks}); on unless --no-data-checks. */
@@ -87,13 +101,17 @@ final class Autogenerate {
                 Schema actual = have == null ? null : have.schema();
                 CanonicalForms forms = new PostgresCanonicalizer().canonicalize(connection, want,
                         actual == null ? Schema.empty(name) : actual);
-                parts.add(new SchemaComparator.Part(want, actual, new PostgresComparisonDialect(forms)));
+                PostgresComparisonDialect dialect = new PostgresComparisonDialect(forms);
+                if (name.equals(working) && actual != null) {
+                    actual = decideRenames(want, actual, dialect);
+                }
+                parts.add(new SchemaComparator.Part(want, actual, dialect));
                 if (name.equals(working)) {
                     desired = want;
                     workingForms = forms;
                 }
             }
-            Diff diff = new SchemaComparator(parts.get(0).dialect()).compare(parts, working);
+            Diff diff = renames.finish(new SchemaComparator(parts.get(0).dialect()).compare(parts, working));
             if (workingForms.unavailable() == null) {
                 diff = new DowngradeSpelling().apply(connection, diff);
             }
@@ -108,6 +126,22 @@ final class Autogenerate {
             // The catalog reader explains its own failures; this is the canonicalizer's, asking PostgreSQL to spell.
             throw new DatabaseException("Comparing the entities with the database failed", e);
         }
+    }
+
+    /** The renames decided and confirmed, checked against both sides; the database's schema as they leave it. */
+    private Schema decideRenames(Schema want, Schema actual, PostgresComparisonDialect dialect) {
+        if (ask != null) {
+            for (Renames.Candidate c : Renames.candidates(want, actual, dialect)) {
+                boolean decided = c.isTable() ? renames.tables().stream().anyMatch(t -> t.from().equals(c.from())
+                        || t.to().equals(c.to())) : renames.columns().stream().anyMatch(r -> r.table().equals(c.table())
+                        && (r.from().equals(c.from()) || r.to().equals(c.to())));
+                if (!decided && ask.test(c)) {
+                    renames = renames.with(c);
+                }
+            }
+        }
+        renames.validate(want, actual);
+        return renames.apply(actual);
     }
 
     /** The schema the connection works in: its current_schema(), which retort.yaml's {@code schema:} sets. */

@@ -5,6 +5,7 @@ import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
 import dev.retort.diff.Diff;
+import dev.retort.diff.Renames;
 import dev.retort.diff.Warning;
 import dev.retort.lint.Linter;
 import dev.retort.migration.internal.RevisionGraph;
@@ -42,6 +43,20 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
     boolean sql;
 
+    @Option(names = "--rename", paramLabel = "TABLE.OLD=NEW", description = "The column OLD of TABLE was renamed "
+            + "to NEW: write op.renameColumn (keeping the data) instead of a drop and an add, and rename the indexes "
+            + "and constraints whose names follow. Repeatable.")
+    List<String> renameColumns = new ArrayList<>();
+
+    @Option(names = "--rename-table", paramLabel = "OLD=NEW", description = "The table OLD was renamed to NEW: write "
+            + "op.renameTable instead of a drop and a create, renaming the indexes, constraints and sequences whose "
+            + "names follow. Repeatable.")
+    List<String> renameTables = new ArrayList<>();
+
+    @Option(names = "--no-input", description = "Never ask whether a dropped and an added table or column are a "
+            + "rename (asked only when stdin and stdout are a terminal); they stay possible-rename warnings.")
+    boolean noInput;
+
     @Option(names = "--no-data-checks", description = "Do not ask the database's rows what the changes will do "
             + "(NULLs where a column becomes NOT NULL, values too long, duplicates for a unique index, rows a foreign "
             + "key or check rejects, large tables a rewrite locks). The checks are bounded: counts only, in a "
@@ -67,7 +82,9 @@ final class GenerateCommand extends BaseCommand {
             describeSettings(verbose);
             Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
-                comparison = new Autogenerate(ws, debug()).dataChecks(!noDataChecks).compare(c);
+                comparison = new Autogenerate(ws, debug()).dataChecks(!noDataChecks)
+                        .renames(Renames.parse(renameColumns, renameTables), noInput ? null : RenamePrompt.ifTerminal())
+                        .compare(c);
             }
             diff = comparison.diff();
             for (DetectedChange change : ChangeDescriptions.of(diff.operations())) {

@@ -24,6 +24,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.CheckConstraint;
@@ -290,5 +291,12 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
     @Override
     public DetectedChange visit(ExecuteSql op) {
         return new DetectedChange("execute", null, null, null, op.describe());
+    }
+
+    @Override
+    public DetectedChange visit(RenameObject op) {
+        String what = op.kind().name().toLowerCase(java.util.Locale.ROOT);
+        return new DetectedChange("rename_" + what, op.table(), null, op.from(), "renamed " + what + " '" + op.from()
+                + "' to '" + op.to() + "'" + (op.table() == null ? "" : " on '" + op.table() + "'"));
     }
 }

@@ -24,6 +24,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.CheckConstraint;
@@ -491,6 +492,28 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
 
         @Override
         public Void visit(ExecuteSql op) {
+            return null;
+        }
+
+        @Override
+        public Void visit(RenameObject op) {
+            switch (op.kind()) {
+                case INDEX -> {
+                    Builder.relation(op.from(), b.removes);
+                    Builder.relation(op.to(), b.creates);
+                }
+                case CONSTRAINT -> {
+                    b.removes.add(constraint(op.table(), op.from()));
+                    b.creates.add(constraint(op.table(), op.to()));
+                }
+                case SEQUENCE -> {
+                    b.removes.add("sequence:" + op.from());
+                    b.creates.add("sequence:" + op.to());
+                }
+            }
+            if (op.table() != null) {
+                b.requires.add(table(op.table()));
+            }
             return null;
         }
     }

@@ -54,7 +54,11 @@ public record Warning(Kind kind, String table, String column, String message) {
 
         /** Whether it reports the data of the database compared (counts, sizes), not the change itself. */
         public boolean aboutData() {
-            return code.startsWith("data-") || this == LARGE_TABLE;
+            return switch (this) {
+                case DATA_NULLS, DATA_TOO_LONG, DATA_OUT_OF_RANGE, DATA_ROWS_EXIST, DATA_DUPLICATES, DATA_ORPHANS,
+                     DATA_CHECK_VIOLATIONS, LARGE_TABLE, DATA_CHECK_SKIPPED -> true;
+                default -> false;
+            };
         }
     }
 }

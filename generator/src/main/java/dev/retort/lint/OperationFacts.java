@@ -24,6 +24,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.CheckConstraint;
@@ -205,5 +206,10 @@ final class OperationFacts implements OperationVisitor<List<Fact>> {
     @Override
     public List<Fact> visit(ExecuteSql op) {
         return SqlFacts.read(op.sql());
+    }
+
+    @Override
+    public List<Fact> visit(RenameObject op) {
+        return one(op.table() == null ? new Action.Other() : new Action.AlterTable(op.table()), op);
     }
 }

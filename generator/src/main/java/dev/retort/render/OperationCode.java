@@ -28,6 +28,7 @@ import dev.retort.op.ExecuteSql;
 import dev.retort.op.InSchema;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.Default;
@@ -229,5 +230,15 @@ final class OperationCode implements OperationVisitor<String> {
     public String visit(ExecuteSql op) {
         return op.reverseSql() == null ? "op.execute(" + literal(op.sql()) + ");"
                 : "op.execute(" + literal(op.sql()) + ",\n" + INDENT + literal(op.reverseSql()) + ");";
+    }
+
+    @Override
+    public String visit(RenameObject op) {
+        return switch (op.kind()) {
+            case INDEX -> "op.renameIndex(" + literal(op.table()) + ", " + literal(op.from()) + ", " + literal(op.to()) + ");";
+            case CONSTRAINT -> "op.renameConstraint(" + literal(op.table()) + ", " + literal(op.from()) + ", "
+                    + literal(op.to()) + ");";
+            case SEQUENCE -> "op.renameSequence(" + literal(op.from()) + ", " + literal(op.to()) + ");";
+        };
     }
 }

@@ -25,6 +25,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.op.OperationVisitor;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
 import dev.retort.schema.Column;
@@ -227,6 +228,11 @@ public final class RevisionSplitter {
 
         @Override
         public Integer visit(ExecuteSql op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(RenameObject op) {
             return 1;
         }
     };

@@ -32,6 +32,14 @@ public class GenerateMojo extends AbstractRetortMojo {
         return true;
     }
 
+    /** Columns renamed on purpose, TABLE.OLD=NEW, as --rename (comma-separated on the command line). */
+    @Parameter(property = "retort.rename")
+    List<String> renames;
+
+    /** Tables renamed on purpose, OLD=NEW, as --rename-table. */
+    @Parameter(property = "retort.renameTable")
+    List<String> renameTables;
+
     /** Ask the database's rows what the changes will do (printed only); false as --no-data-checks. */
     @Parameter(property = "retort.dataChecks", defaultValue = "true")
     boolean dataChecks;
@@ -42,6 +50,16 @@ public class GenerateMojo extends AbstractRetortMojo {
         args.add("generate");
         if (!dataChecks) {
             args.add("--no-data-checks");
+        }
+        // Maven is not a terminal to answer at: a rename is said with the parameters, never asked.
+        args.add("--no-input");
+        for (String r : renames == null ? List.<String>of() : renames) {
+            args.add("--rename");
+            args.add(r.strip());
+        }
+        for (String r : renameTables == null ? List.<String>of() : renameTables) {
+            args.add("--rename-table");
+            args.add(r.strip());
         }
         if (message == null || message.isBlank()) {
             throw new MojoExecutionException("retort:generate needs a message for the migration: -Dretort.message=\"add reminder index\".");

@@ -101,6 +101,11 @@ final class PostgresClauses {
         });
     }
 
+    /** The DEFERRABLE clause with its leading space, or "". */
+    String deferrabilityClause(Deferrability deferrability) {
+        return deferrability(deferrability);
+    }
+
     private static String deferrability(Deferrability deferrability) {
         return deferrability == Deferrability.NOT_DEFERRABLE ? "" : " " + deferrability.sql();
     }

@@ -27,6 +27,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.schema.Table;
@@ -132,7 +133,15 @@ public final class PostgresDialect implements Dialect {
 
         @Override
         public List<SqlStatement> visit(AddConstraint op) {
-            return one(alterTable(op.table()) + "ADD " + clauses.constraint(op.constraint()));
+            if (op.usingIndex() != null) {
+                String kind = op.constraint() instanceof dev.retort.schema.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
+                String deferrable = op.constraint() instanceof dev.retort.schema.UniqueConstraint u
+                        ? clauses.deferrabilityClause(u.deferrability()) : "";
+                return one(alterTable(op.table()) + "ADD CONSTRAINT " + quote(op.constraint().name()) + " " + kind
+                        + " USING INDEX " + quote(op.usingIndex()) + deferrable);
+            }
+            return one(alterTable(op.table()) + "ADD " + clauses.constraint(op.constraint())
+                    + (op.notValid() ? " NOT VALID" : ""));
         }
 
         @Override
@@ -153,6 +162,11 @@ public final class PostgresDialect implements Dialect {
         @Override
         public List<SqlStatement> visit(DropSequence op) {
             return one("DROP SEQUENCE " + relation(op.name()));
+        }
+
+        @Override
+        public List<SqlStatement> visit(ValidateConstraint op) {
+            return one(alterTable(op.table()) + "VALIDATE CONSTRAINT " + quote(op.name()));
         }
 
         @Override

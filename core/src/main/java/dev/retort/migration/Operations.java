@@ -28,6 +28,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
@@ -223,6 +224,27 @@ public final class Operations {
     /** {@code op.dropIndex("reminders", "ix_reminders_due_at")}. */
     public void dropIndex(String table, String name) {
         run(new DropIndex(table, name, null, false));
+    }
+
+    /**
+     * Adds a check or foreign key {@code NOT VALID}: instant, and enforced for new rows; validate the existing rows
+     * later with {@link #validateConstraint} in a transaction of its own.
+     */
+    public void addConstraintNotValid(String table, Constraint constraint) {
+        run(new AddConstraint(table, constraint, true, null));
+    }
+
+    /** {@code ALTER TABLE ... VALIDATE CONSTRAINT}: checks the rows without blocking reads or writes. */
+    public void validateConstraint(String table, String name) {
+        run(new ValidateConstraint(table, name));
+    }
+
+    /**
+     * Makes a primary key or unique constraint from an existing unique index (built before with
+     * {@link #createIndexConcurrently}), instantly; the index takes the constraint's name.
+     */
+    public void addConstraintUsingIndex(String table, Constraint constraint, String index) {
+        run(new AddConstraint(table, constraint, false, index));
     }
 
     /** Renames an index of {@code table}; it is not rebuilt. */

@@ -8,7 +8,7 @@ public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
         CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateSequence, AlterSequence, DropSequence,
         CreateEnumType, AddEnumValue, DropEnumType, SetTableComment, CreateView, DropView, CreateSchema, DropSchema,
-        InSchema, ExecuteSql, RenameObject {
+        InSchema, ExecuteSql, RenameObject, ValidateConstraint {
 
     /**
      * The operation that undoes this one, built from what this operation carries (never from the database).

@@ -50,4 +50,6 @@ public interface OperationVisitor<R> {
     R visit(ExecuteSql op);
 
     R visit(RenameObject op);
+
+    R visit(ValidateConstraint op);
 }

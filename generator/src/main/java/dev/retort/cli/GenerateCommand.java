@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.RetortException;
 import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
@@ -9,13 +10,16 @@ import dev.retort.diff.Renames;
 import dev.retort.diff.Warning;
 import dev.retort.lint.Linter;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
+import dev.retort.render.OnlineForm;
 import dev.retort.render.RevisionSplitter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,16 @@ final class GenerateCommand extends BaseCommand {
     @Option(names = "--sql", description = "Print the SQL the migration would run instead of writing it.")
     boolean sql;
 
+    @Option(names = "--online", description = "Write the lock-safe form of every change (safety: online in "
+            + "retort.yaml does the same): indexes CONCURRENTLY, foreign keys and checks NOT VALID then VALIDATE, NOT "
+            + "NULL through a validated check, unique constraints from a concurrent index, a lock_timeout on every "
+            + "revision; as up to three revisions to deploy in order. A change with no safe form for one deploy (a "
+            + "rewriting type change, a rename) is refused with the expand/contract steps.")
+    boolean online;
+
+    /** The lock_timeout online revisions set when retort.yaml has none for the runner to set. */
+    static final Duration ONLINE_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
     @Option(names = "--rename", paramLabel = "TABLE.OLD=NEW", description = "The column OLD of TABLE was renamed "
             + "to NEW: write op.renameColumn (keeping the data) instead of a drop and an add, and rename the indexes "
             + "and constraints whose names follow. Repeatable.")
@@ -67,6 +81,21 @@ final class GenerateCommand extends BaseCommand {
             + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
             + "application.properties / .yml or persistence.xml, or Spring Boot's defaults.")
     boolean verbose;
+
+    /** The operations of {@code part} as they run: an online revision's own lock_timeout first. */
+    private static List<Operation> withTimeout(OnlineForm.Part part, Duration timeout) {
+        if (timeout == null) {
+            return part.diff().operations();
+        }
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new ExecuteSql("SET " + (part.transactional() ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis()
+                + "ms'", null));
+        ops.addAll(part.diff().operations());
+        if (!part.transactional()) {
+            ops.add(new ExecuteSql("RESET lock_timeout", null));
+        }
+        return ops;
+    }
 
     @Override
     public Integer call() throws SQLException {
@@ -102,25 +131,61 @@ final class GenerateCommand extends BaseCommand {
                 return RetortCommand.OK;
             }
         }
+        boolean onlineMode = online || ws.config().online();
+        List<OnlineForm.Part> parts = new ArrayList<>();
+        if (onlineMode) {
+            OnlineForm.Result result = OnlineForm.of(diff);
+            if (!result.refusals().isEmpty()) {
+                throw new RetortException("generate --online writes only lock-safe migrations, and "
+                        + (result.refusals().size() == 1 ? "this change has" : "these changes have")
+                        + " no safe form for one deploy; nothing was written. " + String.join(" ",
+                        result.refusals().stream().map(r -> "(" + (result.refusals().indexOf(r) + 1) + ") " + r)
+                                .toList()));
+            }
+            for (OnlineForm.Part part : result.parts()) {
+                if (part.transactional()) {
+                    new RevisionSplitter().split(part.diff()).forEach(d -> parts.add(new OnlineForm.Part(d, true)));
+                } else {
+                    parts.add(part);
+                }
+            }
+        } else if (sql) {
+            parts.add(new OnlineForm.Part(diff, true));
+        } else {
+            List<Diff> split = new RevisionSplitter().split(diff);
+            if (split.size() > 1) {
+                boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
+                boolean locks = split.size() > (enumValues ? 2 : 1);
+                err().println("Splitting into " + split.size() + " revisions: "
+                        + (enumValues ? "values added to an enum type can be used only once the transaction that adds "
+                            + "them has committed, so they get a revision of their own" : "")
+                        + (enumValues && locks ? "; and " : "")
+                        + (locks ? "one transaction cannot hold the locks of all " + diff.operations().size()
+                            + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
+            }
+            split.forEach(d -> parts.add(new OnlineForm.Part(d, true)));
+        }
+        // The runner sets retort.yaml's lock_timeout on every revision; without it, online revisions set their own.
+        Duration timeout = onlineMode && ws.config().locks().lockTimeout() == null ? ONLINE_LOCK_TIMEOUT : null;
+        if (onlineMode && parts.size() > 1) {
+            err().println("Online: " + parts.size() + " revisions, to deploy in order: " + String.join(", ",
+                    parts.stream().map(p -> p.transactional() ? "one transaction" : "outside a transaction "
+                            + "(CONCURRENTLY, VALIDATE, each statement on its own)").toList()) + ".");
+        }
         if (sql) {
             PostgresDialect dialect = new PostgresDialect();
-            for (Operation op : diff.operations()) {
-                for (SqlStatement statement : dialect.statements(op)) {
-                    out().println(statement.sql() + ";");
+            for (int i = 0; i < parts.size(); i++) {
+                if (onlineMode && parts.size() > 1) {
+                    out().println("-- revision " + (i + 1) + " of " + parts.size()
+                            + (parts.get(i).transactional() ? "" : " (outside a transaction)"));
+                }
+                for (Operation op : withTimeout(parts.get(i), timeout)) {
+                    for (SqlStatement statement : dialect.statements(op)) {
+                        out().println(statement.sql() + ";");
+                    }
                 }
             }
             return RetortCommand.OK;
-        }
-        List<Diff> parts = new RevisionSplitter().split(diff);
-        if (parts.size() > 1) {
-            boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
-            boolean locks = parts.size() > (enumValues ? 2 : 1);
-            err().println("Splitting into " + parts.size() + " revisions: "
-                    + (enumValues ? "values added to an enum type can be used only once the transaction that adds "
-                        + "them has committed, so they get a revision of their own" : "")
-                    + (enumValues && locks ? "; and " : "")
-                    + (locks ? "one transaction cannot hold the locks of all " + diff.operations().size()
-                        + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
         }
         List<String> parents = parent == null ? List.of() : List.of(parent);
         List<MigrationSource> sources = new ArrayList<>();
@@ -128,8 +193,11 @@ final class GenerateCommand extends BaseCommand {
             String id = parts.size() == 1 ? base : base + "_" + (i + 1);
             String partMessage = parts.size() == 1 ? message : message + " (" + (i + 1) + " of " + parts.size() + ")";
             Revisions.requireNewId(graph, id);
-            sources.add(new MigrationWriter().write(parts.get(i), ws.migrationsPackage(), id, parents, partMessage,
-                    ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS)));
+            boolean tx = parts.get(i).transactional();
+            sources.add(new MigrationWriter().write(parts.get(i).diff(), ws.migrationsPackage(), id, parents,
+                    partMessage, ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS), tx,
+                    timeout == null ? List.of() : OnlineForm.before(timeout, tx),
+                    timeout == null ? List.of() : OnlineForm.after(tx)));
             parents = List.of(id);
         }
         List<Path> written = ws.writeNewMigrations(sources);
@@ -140,7 +208,7 @@ final class GenerateCommand extends BaseCommand {
         List<Linter.Draft> drafts = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             drafts.add(new Linter.Draft(sources.get(i).revisionId(), sources.get(i).message(),
-                    written.get(i).toString(), true, parts.get(i).operations()));
+                    written.get(i).toString(), parts.get(i).transactional(), withTimeout(parts.get(i), timeout)));
         }
         LintReport.afterGenerate(err(), new Linter(ws.config().lint().levels(),
                 ws.config().locks().lockTimeout() != null).lintDrafts(graph, drafts));

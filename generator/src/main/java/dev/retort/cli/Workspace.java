@@ -400,7 +400,7 @@ final class Workspace {
                 valueOf(app.user()), valueOf(app.password())));
         RetortConfig withApp = new RetortConfig(config.file(), config.baseDirectory(), config.migrations(),
                 config.versionTable(), config.schema(), environments, config.entities(), config.include(),
-                config.exclude(), config.schemas(), config.lint(), config.locks());
+                config.exclude(), config.schemas(), config.lint(), config.locks(), config.online());
         DatabaseTarget target = ConnectionResolver.resolve(withApp, options.url(), options.env(), context.env());
         return target.source().startsWith("environment '" + ConnectionResolver.DEFAULT_ENVIRONMENT + "'")
                 ? new DatabaseTarget(target.url(), target.user(), target.password(), app.url().origin())

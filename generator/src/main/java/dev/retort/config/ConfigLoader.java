@@ -104,7 +104,19 @@ public final class ConfigLoader {
                 doc.schemas() == null ? null : doc.schemas().stream().map(s -> notBlank(
                         Interpolation.expand(s, env, "schemas", name), "schemas", name,
                         "name each schema, or remove the key for the working schema and the entities' own")).toList(),
-                lint(doc.lint(), name), locks(doc, name));
+                lint(doc.lint(), name), locks(doc, name), online(doc.safety(), name));
+    }
+
+    /** {@code safety: online} or {@code safety: default}. */
+    private static boolean online(String safety, String file) {
+        if (safety == null || safety.equals("default")) {
+            return false;
+        }
+        if (safety.equals("online")) {
+            return true;
+        }
+        throw new ConfigException(file + ": safety is '" + dev.retort.InertText.line(safety) + "'; give online (generate "
+                + "writes the lock-safe form of every change) or default.");
     }
 
     private static LockConfig locks(RetortConfig.Document doc, String file) {

@@ -78,7 +78,7 @@ public final class ConfigOverlay {
                 environments, entities,
                 values.containsKey("include") ? list("include", String.class) : file.include(),
                 values.containsKey("exclude") ? list("exclude", String.class) : file.exclude(),
-                values.containsKey("schemas") ? list("schemas", String.class) : file.schemas(), file.lint(), file.locks());
+                values.containsKey("schemas") ? list("schemas", String.class) : file.schemas(), file.lint(), file.locks(), file.online());
     }
 
     private String string(String key) {

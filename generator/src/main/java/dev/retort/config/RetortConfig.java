@@ -20,11 +20,12 @@ import java.util.TreeMap;
  *                     schema and every schema the entities name
  * @param lint         the lint rules' levels ({@code lint.rules})
  * @param locks        how upgrades wait for locks ({@code lock_timeout}, {@code lock_retries}, {@code lock_retry_delay})
+ * @param online       {@code safety: online}: generate writes the lock-safe form of every change, as --online
  */
 public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
                            String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
                            List<String> include, List<String> exclude, List<String> schemas, LintConfig lint,
-                           LockConfig locks) {
+                           LockConfig locks, boolean online) {
 
     public RetortConfig {
         lint = lint == null ? LintConfig.defaults() : lint;
@@ -41,7 +42,7 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                         String schema, Map<String, EnvironmentConfig> environments, EntitiesConfig entities,
                         List<String> include, List<String> exclude, List<String> schemas) {
         this(file, baseDirectory, migrations, versionTable, schema, environments, entities, include, exclude, schemas,
-                null, null);
+                null, null, false);
     }
 
     public RetortConfig(Path file, Path baseDirectory, MigrationsConfig migrations, String versionTable,
@@ -72,6 +73,7 @@ public record RetortConfig(Path file, Path baseDirectory, MigrationsConfig migra
                     @JsonProperty("lint") LintConfig.Document lint,
                     @JsonProperty("lock_timeout") String lockTimeout,
                     @JsonProperty("lock_retries") Integer lockRetries,
-                    @JsonProperty("lock_retry_delay") String lockRetryDelay) {
+                    @JsonProperty("lock_retry_delay") String lockRetryDelay,
+                    @JsonProperty("safety") String safety) {
     }
 }

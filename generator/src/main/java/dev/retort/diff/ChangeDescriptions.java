@@ -27,6 +27,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.ForeignKey;
@@ -291,6 +292,12 @@ public final class ChangeDescriptions implements OperationVisitor<DetectedChange
     @Override
     public DetectedChange visit(ExecuteSql op) {
         return new DetectedChange("execute", null, null, null, op.describe());
+    }
+
+    @Override
+    public DetectedChange visit(ValidateConstraint op) {
+        return new DetectedChange("validate_constraint", op.table(), null, op.name(),
+                "validated constraint '" + op.name() + "' on '" + op.table() + "'");
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
@@ -492,6 +493,12 @@ record Footprint(Set<String> creates, Set<String> removes, Set<String> requires,
 
         @Override
         public Void visit(ExecuteSql op) {
+            return null;
+        }
+
+        @Override
+        public Void visit(ValidateConstraint op) {
+            b.requires.add(constraint(op.table(), op.name()));
             return null;
         }
 

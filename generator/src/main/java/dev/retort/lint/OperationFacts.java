@@ -27,6 +27,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
@@ -135,7 +136,8 @@ final class OperationFacts implements OperationVisitor<List<Fact>> {
         } else {
             kind = Action.ConstraintKind.UNIQUE;
         }
-        return one(new Action.AddConstraint(op.table(), c.name(), kind, false, false, notNullColumn), op);
+        return one(new Action.AddConstraint(op.table(), c.name(), kind, op.notValid(), op.usingIndex() != null,
+                notNullColumn), op);
     }
 
     @Override
@@ -206,6 +208,11 @@ final class OperationFacts implements OperationVisitor<List<Fact>> {
     @Override
     public List<Fact> visit(ExecuteSql op) {
         return SqlFacts.read(op.sql());
+    }
+
+    @Override
+    public List<Fact> visit(ValidateConstraint op) {
+        return one(new Action.ValidateConstraint(op.table(), op.name()), op);
     }
 
     @Override

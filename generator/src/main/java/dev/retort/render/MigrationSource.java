@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
  * @param packageName the package, or {@code null} for the default package
  */
 public record MigrationSource(String packageName, String revisionId, List<String> parents, String message,
-                              Instant created, List<String> upgrade, List<String> downgrade) {
+                              Instant created, List<String> upgrade, List<String> downgrade, boolean transactional) {
+
+    public MigrationSource(String packageName, String revisionId, List<String> parents, String message,
+                           Instant created, List<String> upgrade, List<String> downgrade) {
+        this(packageName, revisionId, parents, message, created, upgrade, downgrade, true);
+    }
 
     public MigrationSource {
         parents = List.copyOf(parents);
@@ -47,7 +52,8 @@ public record MigrationSource(String packageName, String revisionId, List<String
                     .collect(Collectors.joining(", "))).append("}");
         }
         out.append(",\n        message = ").append(JavaText.literal(message));
-        out.append(", created = ").append(JavaText.literal(created.toString())).append(")\n");
+        out.append(", created = ").append(JavaText.literal(created.toString()));
+        out.append(transactional ? "" : ",\n        transactional = false").append(")\n");
         out.append("public final class ").append(className()).append(" implements Migration {\n\n");
         List<List<String>> upgradeParts = parts(upgrade);
         List<List<String>> downgradeParts = parts(downgrade);

@@ -2,8 +2,11 @@ package dev.retort.render;
 
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.CreateIndex;
 import dev.retort.op.IrreversibleOperationException;
 import dev.retort.op.Operation;
+import dev.retort.op.ValidateConstraint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +23,29 @@ public final class MigrationWriter {
     /** The source of the migration for {@code diff}; same arguments, same bytes. */
     public MigrationSource write(Diff diff, String packageName, String revisionId, List<String> parents,
                                  String message, Instant created) {
-        return new MigrationSource(packageName, revisionId, parents, message, created, upgrade(diff),
-                downgrade(diff.operations()));
+        return write(diff, packageName, revisionId, parents, message, created, true, List.of(), List.of());
+    }
+
+    /**
+     * The same, for a revision that runs {@code transactional} or not, with statements both its methods start
+     * and end with ({@code before}, {@code after}: an online revision's lock_timeout).
+     */
+    public MigrationSource write(Diff diff, String packageName, String revisionId, List<String> parents,
+                                 String message, Instant created, boolean transactional, List<String> before,
+                                 List<String> after) {
+        List<String> up = framed(upgrade(diff), before, after);
+        List<String> down = framed(downgrade(diff.operations()), before, after);
+        return new MigrationSource(packageName, revisionId, parents, message, created, up, down, transactional);
+    }
+
+    private static List<String> framed(List<String> body, List<String> before, List<String> after) {
+        if (before.isEmpty() && after.isEmpty()) {
+            return body;
+        }
+        List<String> lines = new ArrayList<>(before);
+        lines.addAll(body.size() == 1 && body.get(0).equals("// Nothing to do.") ? List.of() : body);
+        lines.addAll(after);
+        return lines;
     }
 
     private List<String> upgrade(Diff diff) {
@@ -44,10 +68,20 @@ public final class MigrationWriter {
         return lines;
     }
 
+    /** An index the next operation turns into a constraint ({@code ADD CONSTRAINT ... USING INDEX}). */
+    private static boolean madeIntoConstraint(List<Operation> operations, int i) {
+        return operations.get(i) instanceof CreateIndex c && i + 1 < operations.size()
+                && operations.get(i + 1) instanceof AddConstraint a && c.index().name() != null
+                && c.index().name().equals(a.usingIndex());
+    }
+
     List<String> downgrade(List<Operation> operations) {
         List<String> lines = new ArrayList<>();
         for (int i = operations.size() - 1; i >= 0; i--) {
             Operation operation = operations.get(i);
+            if (operation instanceof ValidateConstraint || madeIntoConstraint(operations, i)) {
+                continue; // nothing to undo; or dropping the constraint made from the index drops the index
+            }
             Operation reverse;
             try {
                 reverse = operation.reverse();

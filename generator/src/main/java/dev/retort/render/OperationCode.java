@@ -31,6 +31,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.Default;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +174,12 @@ final class OperationCode implements OperationVisitor<String> {
 
     @Override
     public String visit(AddConstraint op) {
-        return "op.addConstraint(" + literal(op.table()) + ", " + SchemaCode.constraint(op.constraint()) + ");";
+        if (op.usingIndex() != null) {
+            return "op.addConstraintUsingIndex(" + literal(op.table()) + ", " + SchemaCode.constraint(op.constraint())
+                    + ", " + literal(op.usingIndex()) + ");";
+        }
+        return (op.notValid() ? "op.addConstraintNotValid(" : "op.addConstraint(") + literal(op.table()) + ", "
+                + SchemaCode.constraint(op.constraint()) + ");";
     }
 
     @Override
@@ -230,6 +236,11 @@ final class OperationCode implements OperationVisitor<String> {
     public String visit(ExecuteSql op) {
         return op.reverseSql() == null ? "op.execute(" + literal(op.sql()) + ");"
                 : "op.execute(" + literal(op.sql()) + ",\n" + INDENT + literal(op.reverseSql()) + ");";
+    }
+
+    @Override
+    public String visit(ValidateConstraint op) {
+        return "op.validateConstraint(" + literal(op.table()) + ", " + literal(op.name()) + ");";
     }
 
     @Override

@@ -28,6 +28,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameObject;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
@@ -228,6 +229,11 @@ public final class RevisionSplitter {
 
         @Override
         public Integer visit(ExecuteSql op) {
+            return 1;
+        }
+
+        @Override
+        public Integer visit(ValidateConstraint op) {
             return 1;
         }
 

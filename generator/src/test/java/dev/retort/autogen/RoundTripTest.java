@@ -47,6 +47,14 @@ class RoundTripTest {
 
     private static final String V1 = "aaaaaaaaaaa1";
     private static final String V2 = "aaaaaaaaaaa2";
+    private static final String V2_ONLINE = "aaaaaaaaaab2";
+    /** How many cases the online pass applied, and refused: the pass must not be vacuous. */
+    private static final java.util.concurrent.atomic.AtomicInteger ONLINE_APPLIED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger ONLINE_REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+    /** The rules about locks: online revisions must satisfy every one (drops and renames are another matter). */
+    private static final Set<String> LOCK_RULES = Set.of("index-not-concurrent", "constraint-not-valid", "set-not-null",
+            "type-change-rewrite", "volatile-default", "unique-constraint-direct", "missing-lock-timeout",
+            "transaction-end");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path work;
@@ -91,7 +99,7 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @DisplayName("upgrades to Hibernate's catalog for v2, checks clean and downgrades to v1's")
-    void roundTrip(RoundTripCase c) throws IOException {
+    void roundTrip(RoundTripCase c) throws Exception {
         CatalogSnapshot atV1 = oracle(Version.v1(c));
         CatalogSnapshot atV2 = oracle(Version.v2(c));
         try (TestDatabase db = TestDatabase.create()) {
@@ -154,8 +162,52 @@ class RoundTripTest {
                 dir.deleteMigrations(V2);
                 Workdir.Result back = dir.run("check");
                 assertEquals(0, back.exit(), () -> "check against v1 after the downgrade\n" + back + "\n" + migration);
+                online(c, dir, db, atV1, atV2);
             }
         }
+    }
+
+    /**
+     * The same change generated with --online: exactly Hibernate's catalog at v2, clean check, no finding of the lock
+     * rules in what it wrote, and back to v1's catalog; or, for a change with no safe form, a refusal that writes
+     * nothing.
+     */
+    private void online(RoundTripCase c, Workdir dir, TestDatabase db, CatalogSnapshot atV1, CatalogSnapshot atV2)
+            throws Exception {
+        dir.configure(classes(c.v2()), c.physicalNaming(), c.settings());
+        Workdir.Result generated = dir.run("generate", "v2", "--rev-id", V2_ONLINE, "--online");
+        if (generated.exit() == 2) {
+            assertTrue(generated.err().contains("has no safe form for one deploy")
+                    || generated.err().contains("have no safe form for one deploy"), generated::toString);
+            assertTrue(Files.notExists(dir.migrations()) || Files.list(dir.migrations())
+                    .noneMatch(f -> f.getFileName().toString().contains(V2_ONLINE)), "nothing was written");
+            ONLINE_REFUSED.incrementAndGet();
+            return;
+        }
+        assertEquals(0, generated.exit(), generated::toString);
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir.migrations())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().contains(V2_ONLINE)).sorted().toList()) {
+                sources.append(Files.readString(f)).append('\n');
+            }
+        }
+        Workdir.Result upgrade = dir.run("upgrade");
+        assertEquals(0, upgrade.exit(), () -> "online upgrade to v2\n" + upgrade + "\n" + sources);
+        assertSameCatalog("After the online upgrade to v2", atV2, db, sources.toString());
+        Workdir.Result clean = dir.run("check");
+        assertEquals("No changes detected.\n", clean.out(), () -> "check after the online upgrade\n" + clean);
+        JsonNode lint = JSON.readTree(dir.run("lint", "--format", "json", V1 + ":").out());
+        List<String> lockFindings = new ArrayList<>();
+        lint.get("findings").forEach(f -> {
+            if (LOCK_RULES.contains(f.get("rule").asText()) && !f.get("revision").asText().equals(V1)) {
+                lockFindings.add(f.get("rule").asText() + ": " + f.get("message").asText());
+            }
+        });
+        assertEquals(List.of(), lockFindings, () -> "lint on the online revisions\n" + sources);
+        Workdir.Result downgrade = dir.run("downgrade", V1);
+        assertEquals(0, downgrade.exit(), () -> "online downgrade to v1\n" + downgrade + "\n" + sources);
+        assertSameCatalog("After the online downgrade to v1", atV1, db, sources.toString());
+        ONLINE_APPLIED.incrementAndGet();
     }
 
     @Test
@@ -169,6 +221,14 @@ class RoundTripTest {
                 "drop_column", "drop_constraint", "drop_enum", "drop_index", "drop_sequence", "drop_table",
                 "drop_table_comment", "drop_view")),
                 covered);
+    }
+
+    @AfterAll
+    void onlinePassRan() {
+        if (ONLINE_APPLIED.get() + ONLINE_REFUSED.get() > 0) { // a filtered run (-Dtest=...#one) may reach none
+            assertTrue(ONLINE_APPLIED.get() >= 3 * ONLINE_REFUSED.get(), "online round trips: " + ONLINE_APPLIED
+                    + " applied, " + ONLINE_REFUSED + " refused");
+        }
     }
 
     @AfterAll

@@ -106,6 +106,63 @@ class SafetyInCheckTest {
         }
     }
 
+    @Test
+    @DisplayName("generate --online writes the index concurrently, outside a transaction, under a lock_timeout; lint finds nothing")
+    void onlineIndex(TestDatabase db) throws Exception {
+        try (Project p = withMissingIndex(db)) {
+            db.execute("ALTER TABLE label DROP CONSTRAINT " + uniqueOnLabelName(db),
+                    "ALTER TABLE task ALTER COLUMN title DROP NOT NULL");
+            Cli.Result r = run(p, 0, "generate", "online", "--rev-id", "bbbb00000002", "--online");
+            assertTrue(r.err().contains("Online: 2 revisions, to deploy in order: one transaction, outside a "
+                    + "transaction"), r.err());
+            assertTrue(!r.err().contains("Lint:"), "nothing for lint to find: " + r.err());
+            String one = java.nio.file.Files.readString(p.migrationsDir().resolve("Vbbbb00000002_1_online_1_of_2.java"));
+            String two = java.nio.file.Files.readString(p.migrationsDir().resolve("Vbbbb00000002_2_online_2_of_2.java"));
+            assertTrue(one.contains("op.execute(\"SET LOCAL lock_timeout = '5000ms'\");")
+                    && one.contains("op.addConstraintNotValid(\"task\", CheckConstraint.of(\"task_title_not_null\", "
+                    + "\"title IS NOT NULL\"));") && !one.contains("transactional = false"), one);
+            assertTrue(two.contains("transactional = false") && two.contains("op.execute(\"SET lock_timeout = '5000ms'\");")
+                    && two.contains("op.createIndexConcurrently(\"task\", Index.of(\"ix_task_due\"")
+                    && two.contains("op.validateConstraint(\"task\", \"task_title_not_null\");")
+                    && two.contains(".nullable(true, false));")
+                    && two.contains("op.addConstraintUsingIndex(\"label\"")
+                    && two.contains("op.execute(\"RESET lock_timeout\");"), two);
+            run(p, 0, "upgrade");
+            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+            assertEquals(0, run(p, 0, "lint", "bbbb00000002_1:").exit());
+            run(p, 0, "downgrade", "aaaa00000001");
+            try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT count(*) FROM pg_indexes WHERE indexname IN ('ix_task_due', 'label_name_key')")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "the downgrade took the index and the key away again");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("generate --online refuses a change with no safe form for one deploy, with the steps, writing nothing")
+    void onlineRefuses(TestDatabase db) {
+        try (Project p = Project.create(db)) {
+            p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
+            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            run(p, 0, "upgrade");
+            db.execute("ALTER TABLE task RENAME COLUMN due_at TO deadline");
+            Cli.Result r = run(p, 2, "generate", "x", "--online", "--rename", "task.deadline=due_at");
+            assertTrue(r.err().contains("generate --online writes only lock-safe migrations, and this change has no "
+                    + "safe form for one deploy; nothing was written. (1) rename column task.deadline to due_at: the "
+                    + "release still running during the deploy uses the old name. Expand and contract instead"), r.err());
+            assertEquals(1, p.migrationFiles().size(), "only the baseline");
+        }
+    }
+
+    private static String uniqueOnLabelName(TestDatabase db) throws Exception {
+        try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT conname FROM "
+                + "pg_constraint WHERE conrelid = 'label'::regclass AND contype = 'u'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The project's retort.yaml as written, to extend. */
     private static final class Files {
         static String config(Project p) throws java.io.IOException {

@@ -40,6 +40,10 @@ public class GenerateMojo extends AbstractRetortMojo {
     @Parameter(property = "retort.renameTable")
     List<String> renameTables;
 
+    /** Write the lock-safe form of every change, as --online (safety: online in retort.yaml does it always). */
+    @Parameter(property = "retort.online", defaultValue = "false")
+    boolean online;
+
     /** Ask the database's rows what the changes will do (printed only); false as --no-data-checks. */
     @Parameter(property = "retort.dataChecks", defaultValue = "true")
     boolean dataChecks;
@@ -53,6 +57,9 @@ public class GenerateMojo extends AbstractRetortMojo {
         }
         // Maven is not a terminal to answer at: a rename is said with the parameters, never asked.
         args.add("--no-input");
+        if (online) {
+            args.add("--online");
+        }
         for (String r : renames == null ? List.<String>of() : renames) {
             args.add("--rename");
             args.add(r.strip());

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code retort check}. */
@@ -22,11 +23,8 @@ final class CheckCommand extends BaseCommand {
             description = "text, json or markdown (a table to paste into a pull request). Default: ${DEFAULT-VALUE}.")
     CheckReport.Format format;
 
-    @Option(names = "--no-data-checks", description = "Do not ask the database's rows what the changes will do "
-            + "(NULLs where a column becomes NOT NULL, values too long, duplicates for a unique index, rows a foreign "
-            + "key or check rejects, large tables a rewrite locks). The checks are bounded: counts only, in a "
-            + "read-only transaction, each under a 2 s statement_timeout.")
-    boolean noDataChecks;
+    @Mixin
+    DataCheckOptions dataChecks = new DataCheckOptions();
 
         @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
             + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
@@ -43,7 +41,7 @@ final class CheckCommand extends BaseCommand {
         describeSettings(verbose);
         Autogenerate.Comparison comparison;
         try (Connection c = workspace().connect()) {
-            comparison = new Autogenerate(workspace(), debug()).dataChecks(!noDataChecks).compare(c);
+            comparison = new Autogenerate(workspace(), debug()).dataChecks(dataChecks.on()).compare(c);
         }
         LintResult lint = lint();
         out().print(CheckReport.render(format, comparison.diff(), comparison.heads(), comparison.database(), lint,

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,11 +72,8 @@ final class GenerateCommand extends BaseCommand {
             + "rename (asked only when stdin and stdout are a terminal); they stay possible-rename warnings.")
     boolean noInput;
 
-    @Option(names = "--no-data-checks", description = "Do not ask the database's rows what the changes will do "
-            + "(NULLs where a column becomes NOT NULL, values too long, duplicates for a unique index, rows a foreign "
-            + "key or check rejects, large tables a rewrite locks). The checks are bounded: counts only, in a "
-            + "read-only transaction, each under a 2 s statement_timeout.")
-    boolean noDataChecks;
+    @Mixin
+    DataCheckOptions dataChecks = new DataCheckOptions();
 
         @Option(names = "--verbose", description = "Also say, on stderr, where each setting that shapes the entities' "
             + "DDL (naming, Hibernate settings) and the database came from: option, retort.yaml, the application's "
@@ -111,7 +109,7 @@ final class GenerateCommand extends BaseCommand {
             describeSettings(verbose);
             Autogenerate.Comparison comparison;
             try (Connection c = ws.connect()) {
-                comparison = new Autogenerate(ws, debug()).dataChecks(!noDataChecks)
+                comparison = new Autogenerate(ws, debug()).dataChecks(dataChecks.on())
                         .renames(Renames.parse(renameColumns, renameTables), noInput ? null : RenamePrompt.ifTerminal())
                         .compare(c);
             }

@@ -35,17 +35,12 @@ class AutogenerateCommandTest {
         return p;
     }
 
-    private static Cli.Result run(Project p, int exit, String... args) {
-        Cli.Result r = p.run(args);
-        assertEquals(exit, r.exit(), r::toString);
-        return r;
-    }
 
     @Test
     @DisplayName("writes a baseline for an empty database that compiles, upgrades, checks clean and downgrades to nothing")
     void baselineRoundTrip(TestDatabase db) throws Exception {
         try (Project p = richProject(db)) {
-            Cli.Result generated = run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            Cli.Result generated = p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
             assertTrue(generated.err().contains("Detected added table 'user'"), generated::toString);
             assertTrue(generated.err().contains("Detected added enum type 'severity'"), generated::toString);
             Path file = p.migrationsDir().resolve("Vaaaa00000001_baseline.java");
@@ -54,16 +49,16 @@ class AutogenerateCommandTest {
             assertTrue(source.startsWith("package app.migrations;\n\nimport dev.retort.migration.*;"), source);
             assertTrue(source.contains("@Revision(id = \"aaaa00000001\""), source);
 
-            run(p, 0, "upgrade");
+            p.expect(0, "upgrade");
             CatalogSnapshot head = db.snapshot();
             assertTrue(head.has("table user") && head.has("enum severity"), head::toString);
-            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+            assertEquals("No changes detected.\n", p.expect(0, "check").out());
 
-            Cli.Result again = run(p, 0, "generate", "nothing new", "--rev-id", "bbbb00000002");
+            Cli.Result again = p.expect(0, "generate", "nothing new", "--rev-id", "bbbb00000002");
             assertEquals("No changes detected.\n", again.out());
             assertEquals(List.of(file), p.migrationFiles(), "nothing is written when nothing changed");
 
-            run(p, 0, "downgrade", "base");
+            p.expect(0, "downgrade", "base");
             assertTrue(db.snapshot().withoutRetort("retort_version").isEmpty(), () -> db.snapshot().toString());
         }
     }
@@ -73,7 +68,7 @@ class AutogenerateCommandTest {
     void severalSchemas(TestDatabase db) throws Exception {
         try (Project p = Project.create(db)) {
             p.writeConfigWithEntities("dev.retort.fixtures.schemas", "");
-            Cli.Result generated = run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            Cli.Result generated = p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
             assertTrue(generated.err().contains("Detected added schema 'audit'"), generated::toString);
             assertTrue(generated.err().contains("Detected added table 'audit.login_event'"), generated::toString);
             String source = Files.readString(p.migrationsDir().resolve("Vaaaa00000001_baseline.java"));
@@ -81,22 +76,22 @@ class AutogenerateCommandTest {
             assertTrue(source.contains("op.schema(\"audit\").createTable(\"login_event\","), source);
             assertTrue(source.contains(".inSchema(\"public\")"), source);
 
-            run(p, 0, "upgrade");
+            p.expect(0, "upgrade");
             assertTrue(db.snapshot("audit").has("table login_event"), () -> db.snapshot("audit").toString());
             assertTrue(db.snapshot("audit").has("constraint login_event."), () -> db.snapshot("audit").toString());
-            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+            assertEquals("No changes detected.\n", p.expect(0, "check").out());
 
             // retort.yaml may name the schemas to compare; an entity outside them is an error naming its schema.
             p.writeConfigWithEntities("dev.retort.fixtures.schemas", "");
             String yaml = Files.readString(p.config());
             Files.writeString(p.config(), yaml + "schemas: [public]\n");
-            Cli.Result refused = run(p, 2, "check");
+            Cli.Result refused = p.expect(2, "check");
             assertTrue(refused.err().contains("schema audit (audit.login_event)")
                     && refused.err().contains("Add audit to schemas:"), refused::toString);
             Files.writeString(p.config(), yaml + "schemas: [public, audit]\n");
-            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+            assertEquals("No changes detected.\n", p.expect(0, "check").out());
 
-            run(p, 0, "downgrade", "base");
+            p.expect(0, "downgrade", "base");
             try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
                  java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'")) {
                 rs.next();
@@ -109,8 +104,8 @@ class AutogenerateCommandTest {
     @DisplayName("is deterministic: the same entities, revision id and clock give byte-identical files")
     void deterministic(TestDatabase db) throws Exception {
         try (Project a = richProject(db); TestDatabase other = TestDatabase.create(); Project b = richProject(other)) {
-            run(a, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(b, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            a.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            b.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
             byte[] first = Files.readAllBytes(a.migrationFiles().get(0));
             byte[] second = Files.readAllBytes(b.migrationFiles().get(0));
             assertEquals(new String(first), new String(second));
@@ -122,11 +117,11 @@ class AutogenerateCommandTest {
     void checkReportsDrift(TestDatabase db) throws Exception {
         try (Project p = richProject(db)) {
             CatalogSnapshot before = db.snapshot();
-            Cli.Result text = run(p, 1, "check");
+            Cli.Result text = p.expect(1, "check");
             assertTrue(text.out().contains("Detected added table 'organization'"), text::toString);
             assertTrue(text.out().contains("changes not in a migration"), text::toString);
 
-            JsonNode json = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+            JsonNode json = new ObjectMapper().readTree(p.expect(1, "check", "--format", "json").out());
             assertTrue(json.get("changed").asBoolean());
             List<String> ops = new ArrayList<>();
             json.get("changes").forEach(c -> ops.add(c.get("op").asText()));
@@ -135,7 +130,7 @@ class AutogenerateCommandTest {
             assertTrue(first.has("description") && first.has("op"), first::toString);
             json.get("changes").forEach(c -> assertFalse(c.has("column") && c.get("column").isNull()));
 
-            String markdown = run(p, 1, "check", "--format", "markdown").out();
+            String markdown = p.expect(1, "check", "--format", "markdown").out();
             assertTrue(markdown.startsWith("### Retort check: "), markdown);
             assertTrue(markdown.contains("| # | Operation | Table | Column | Name | Change |"), markdown);
             assertTrue(markdown.contains("| `create_table` | `organization` |"), markdown);
@@ -147,17 +142,17 @@ class AutogenerateCommandTest {
     @DisplayName("warnings reach the report: dropping a column is data loss")
     void warnsAboutDataLoss(TestDatabase db) throws Exception {
         try (Project p = richProject(db)) {
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
             db.execute("ALTER TABLE label ADD COLUMN legacy text");
-            JsonNode json = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+            JsonNode json = new ObjectMapper().readTree(p.expect(1, "check", "--format", "json").out());
             assertEquals("drop_column", json.get("changes").get(0).get("op").asText());
             assertEquals("label", json.get("changes").get(0).get("table").asText());
             assertEquals("legacy", json.get("changes").get(0).get("column").asText());
             assertEquals("data-loss", json.get("warnings").get(0).get("kind").asText());
-            String markdown = run(p, 1, "check", "--format", "markdown").out();
+            String markdown = p.expect(1, "check", "--format", "markdown").out();
             assertTrue(markdown.contains("> :warning: **data-loss**: Dropping column label.legacy deletes its data."), markdown);
-            Cli.Result gen = run(p, 0, "generate", "drop legacy", "--rev-id", "bbbb00000002");
+            Cli.Result gen = p.expect(0, "generate", "drop legacy", "--rev-id", "bbbb00000002");
             assertTrue(gen.err().contains("WARNING (data-loss): Dropping column label.legacy"), gen::toString);
             String source = Files.readString(p.migrationsDir().resolve("Vbbbb00000002_drop_legacy.java"));
             assertTrue(source.contains("// WARNING (data-loss): Dropping column label.legacy deletes its data."), source);
@@ -170,8 +165,8 @@ class AutogenerateCommandTest {
     @DisplayName("reports an INVALID index and a NOT VALID constraint as warnings, without failing, nor writing them")
     void warnsAboutUnenforcedObjects(TestDatabase db) throws Exception {
         try (Project p = richProject(db)) {
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
             String invalid;
             try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery("SELECT c.relname FROM "
                     + "pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
@@ -182,7 +177,7 @@ class AutogenerateCommandTest {
             // What an interrupted CREATE INDEX CONCURRENTLY leaves, set directly.
             db.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = '" + invalid + "'::regclass",
                     "ALTER TABLE label ADD CONSTRAINT ck_label_short CHECK (length(name) < 1000) NOT VALID");
-            Cli.Result text = run(p, 1, "check");
+            Cli.Result text = p.expect(1, "check");
             assertTrue(text.out().contains("WARNING (not-valid-constraint): Constraint ck_label_short on label is NOT VALID")
                     && text.out().contains("ALTER TABLE label VALIDATE CONSTRAINT ck_label_short;"), text::toString);
             assertTrue(text.out().contains("WARNING (invalid-index): Index " + invalid + " on task is INVALID")
@@ -190,14 +185,14 @@ class AutogenerateCommandTest {
 
             // With the unknown check gone, nothing is left to change: the index warning stays, check passes.
             db.execute("ALTER TABLE label DROP CONSTRAINT ck_label_short");
-            Cli.Result clean = run(p, 0, "check");
+            Cli.Result clean = p.expect(0, "check");
             assertTrue(clean.out().startsWith("No changes detected.\nWARNING (invalid-index): Index " + invalid), clean::toString);
-            JsonNode json = new ObjectMapper().readTree(run(p, 0, "check", "--format", "json").out());
+            JsonNode json = new ObjectMapper().readTree(p.expect(0, "check", "--format", "json").out());
             assertFalse(json.get("changed").asBoolean());
             assertEquals("invalid-index", json.get("warnings").get(0).get("kind").asText());
             assertEquals("task", json.get("warnings").get(0).get("table").asText());
-            assertTrue(run(p, 0, "check", "--format", "markdown").out().contains("> :warning: **invalid-index**"));
-            Cli.Result gen = run(p, 0, "generate", "nothing", "--rev-id", "bbbb00000002");
+            assertTrue(p.expect(0, "check", "--format", "markdown").out().contains("> :warning: **invalid-index**"));
+            Cli.Result gen = p.expect(0, "generate", "nothing", "--rev-id", "bbbb00000002");
             assertTrue(gen.err().contains("WARNING (invalid-index)") && gen.out().equals("No changes detected.\n"),
                     gen::toString);
         }
@@ -208,8 +203,8 @@ class AutogenerateCommandTest {
     void warnsWhenPostgresCannotBeAsked(TestDatabase db) throws Exception {
         String role = "retort_notemp_" + Long.toHexString(System.nanoTime());
         try (Project p = richProject(db)) {
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
             db.execute("CREATE ROLE " + role + " LOGIN", "REVOKE TEMPORARY ON DATABASE " + db.name() + " FROM PUBLIC",
                     "GRANT SELECT ON retort_version TO " + role);
             try {
@@ -217,7 +212,7 @@ class AutogenerateCommandTest {
                 assumeTrue(url.contains("user=" + role) && canLogIn(url), "a role without a password may log in");
 
                 db.execute("ALTER TABLE label ADD COLUMN legacy text");
-                JsonNode warnings = new ObjectMapper().readTree(run(p, 1, "--url", url, "check", "--format", "json")
+                JsonNode warnings = new ObjectMapper().readTree(p.expect(1, "--url", url, "check", "--format", "json")
                         .out()).get("warnings");
                 List<String> kinds = new ArrayList<>();
                 warnings.forEach(w -> kinds.add(w.get("kind").asText()));
@@ -228,7 +223,7 @@ class AutogenerateCommandTest {
                         + "\")."), message);
                 assertTrue(message.contains("GRANT TEMPORARY ON DATABASE " + db.name() + " TO " + role), message);
 
-                JsonNode asOwner = new ObjectMapper().readTree(run(p, 1, "check", "--format", "json").out());
+                JsonNode asOwner = new ObjectMapper().readTree(p.expect(1, "check", "--format", "json").out());
                 assertEquals(1, asOwner.get("warnings").size(), "a role that may create temporary tables gets no such note");
                 assertEquals("data-loss", asOwner.get("warnings").get(0).get("kind").asText());
             } finally {
@@ -249,7 +244,7 @@ class AutogenerateCommandTest {
     @DisplayName("refuses with exit 2 when the database is not at head, naming both revisions")
     void refusesWhenNotAtHead(TestDatabase db) {
         try (Project p = richProject(db)) {
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
             CatalogSnapshot before = db.snapshot();
             for (String command : List.of("check", "generate")) {
                 Cli.Result r = command.equals("check") ? p.run("check") : p.run("generate", "more");
@@ -266,17 +261,17 @@ class AutogenerateCommandTest {
     @DisplayName("--sql previews the statements without writing; --empty writes a migration with nothing to do")
     void sqlPreviewAndEmpty(TestDatabase db) throws Exception {
         try (Project p = richProject(db)) {
-            Cli.Result sql = run(p, 0, "generate", "baseline", "--sql");
+            Cli.Result sql = p.expect(0, "generate", "baseline", "--sql");
             assertTrue(sql.out().contains("CREATE TYPE severity AS ENUM ('CRITICAL', 'HIGH', 'LOW', 'MEDIUM');"), sql::toString);
             assertTrue(sql.out().contains("CREATE TABLE \"user\" ("), sql::toString);
             assertTrue(p.migrationFiles().isEmpty());
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
-            run(p, 0, "generate", "data fix", "--empty", "--rev-id", "bbbb00000002");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
+            p.expect(0, "generate", "data fix", "--empty", "--rev-id", "bbbb00000002");
             String source = Files.readString(p.migrationsDir().resolve("Vbbbb00000002_data_fix.java"));
             assertTrue(source.contains("parent = \"aaaa00000001\"") && source.contains("// Nothing to do."), source);
-            run(p, 0, "upgrade");
-            assertEquals("bbbb00000002 (head)", run(p, 0, "current").out().strip());
+            p.expect(0, "upgrade");
+            assertEquals("bbbb00000002 (head)", p.expect(0, "current").out().strip());
         }
     }
 
@@ -303,10 +298,10 @@ class AutogenerateCommandTest {
             Cli.Result r = p.run("--classpath", classes.toString(), "--package", "shop", "check");
             assertEquals(1, r.exit(), r::toString);
             assertEquals("Detected added table 'shop_item'", r.out().lines().findFirst().orElse(""));
-            run(p, 0, "--classpath", classes.toString(), "--package", "shop", "generate", "items", "--rev-id", "cccc00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "--classpath", classes.toString(), "--package", "shop", "generate", "items", "--rev-id", "cccc00000001");
+            p.expect(0, "upgrade");
             assertTrue(db.snapshot().has("column shop_item.name character varying(80) not null"), () -> db.snapshot().toString());
-            assertEquals("No changes detected.\n", run(p, 0, "--classpath", classes.toString(), "--package", "shop", "check").out());
+            assertEquals("No changes detected.\n", p.expect(0, "--classpath", classes.toString(), "--package", "shop", "check").out());
 
             Cli.Result none = p.run("check");
             assertEquals(2, none.exit(), none::toString);
@@ -337,23 +332,23 @@ class AutogenerateCommandTest {
         String previous = System.getProperty("retort.cache.dir");
         System.setProperty("retort.cache.dir", cache.toString());
         try (Project p = richProject(db)) {
-            String drift = run(p, 1, "check").out();
+            String drift = p.expect(1, "check").out();
             List<Path> entries;
             try (Stream<Path> files = Files.list(cache.resolve("schemas"))) {
                 entries = files.toList();
             }
             assertEquals(1, entries.size(), entries::toString);
             Files.writeString(entries.get(0), "{ damaged");
-            Cli.Result quiet = run(p, 1, "check");
+            Cli.Result quiet = p.expect(1, "check");
             assertEquals(drift, quiet.out());
             assertFalse(quiet.err().contains("debug:"), quiet::toString);
 
             Files.writeString(entries.get(0), "{ damaged");
-            Cli.Result debug = run(p, 1, "--debug", "check");
+            Cli.Result debug = p.expect(1, "--debug", "check");
             assertEquals(drift, debug.out(), "the fallback changes nothing but the time it takes");
             assertTrue(debug.err().contains("debug: entity schema cache entry " + entries.get(0) + " not used ("),
                     debug::toString);
-            Cli.Result hit = run(p, 1, "--debug", "check");
+            Cli.Result hit = p.expect(1, "--debug", "check");
             assertFalse(hit.err().contains("debug:"), "the entry was stored afresh: " + hit);
         } finally {
             if (previous == null) {

@@ -18,23 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Waiting for locks")
 class LockSettingsTest {
 
-    private static String config(TestDatabase db, String extra) {
-        return """
-                migrations:
-                  directory: migrations
-                  package: %s
-                environments:
-                  dev:
-                    url: %s
-                %s""".formatted(Project.PACKAGE, db.url(), extra);
-    }
-
     @Test
     @DisplayName("upgrade retries a revision that gave up on a lock, says who held it, and stops at the revision before")
     void retriesAndNamesTheHolder(TestDatabase db) throws Exception {
         try (Project p = Project.create(db)) {
             Chain.write(p);
-            p.writeConfig(config(db, "lock_timeout: 300ms\nlock_retries: 1\nlock_retry_delay: 50ms\n"));
+            p.writeConfigWithUrl(db.url(), "lock_timeout: 300ms\nlock_retries: 1\nlock_retry_delay: 50ms\n");
             assertEquals(0, p.run("upgrade", Chain.R2).exit());
             try (Connection report = db.connect()) {
                 try (Statement st = report.createStatement()) {
@@ -68,7 +57,7 @@ class LockSettingsTest {
     void optionsAndErrors(TestDatabase db) {
         try (Project p = Project.create(db)) {
             Chain.write(p);
-            p.writeConfig(config(db, "lock_timeout: 5s\n"));
+            p.writeConfigWithUrl(db.url(), "lock_timeout: 5s\n");
             Cli.Result script = p.run("upgrade", "--sql", "--lock-timeout", "250ms", "base:" + Chain.R1);
             assertEquals(0, script.exit(), script::toString);
             assertTrue(script.out().contains("BEGIN;\n\nSET LOCAL lock_timeout = '250ms';\n\n"), script.out());
@@ -78,7 +67,7 @@ class LockSettingsTest {
             assertEquals(2, option.exit());
             assertTrue(option.err().contains("--lock-timeout is '5 sec'; give a positive duration such as 5s"),
                     option.err());
-            p.writeConfig(config(db, "lock_retries: -1\n"));
+            p.writeConfigWithUrl(db.url(), "lock_retries: -1\n");
             Cli.Result retries = p.run("upgrade");
             assertEquals(2, retries.exit());
             assertTrue(retries.err().contains("retort.yaml: lock_retries is -1; give 0 or more."), retries.err());
@@ -91,7 +80,7 @@ class LockSettingsTest {
         try (Project p = Project.create(db)) {
             Chain.write(p);
             assertTrue(p.run("lint", Chain.R4).out().contains("missing-lock-timeout"));
-            p.writeConfig(config(db, "lock_timeout: 5s\n"));
+            p.writeConfigWithUrl(db.url(), "lock_timeout: 5s\n");
             Cli.Result r = p.run("lint", Chain.R4);
             assertFalse(r.out().contains("missing-lock-timeout"), r.out());
             assertTrue(r.out().contains("index-not-concurrent"), r.out());

@@ -81,8 +81,20 @@ final class Project implements AutoCloseable {
         return cli().run(args);
     }
 
+    /** {@link #run}, asserting the exit code (the result in the failure message). */
+    Cli.Result expect(int exit, String... args) {
+        Cli.Result r = run(args);
+        org.junit.jupiter.api.Assertions.assertEquals(exit, r.exit(), r::toString);
+        return r;
+    }
+
     /** The standard configuration with the {@code dev} environment's url replaced. */
     void writeConfigWithUrl(String url) {
+        writeConfigWithUrl(url, "");
+    }
+
+    /** The same, followed by {@code extraYaml} (top-level keys such as {@code lock_timeout: 5s}). */
+    void writeConfigWithUrl(String url, String extraYaml) {
         writeConfig("""
                 migrations:
                   directory: migrations
@@ -90,7 +102,7 @@ final class Project implements AutoCloseable {
                 environments:
                   dev:
                     url: %s
-                """.formatted(PACKAGE, url));
+                %s""".formatted(PACKAGE, url, extraYaml));
     }
 
     /** The standard configuration plus an {@code entities:} section for packages on the test class path. */

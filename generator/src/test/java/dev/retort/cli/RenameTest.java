@@ -30,17 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Renames on purpose")
 class RenameTest {
 
-    private static Cli.Result run(Project p, int exit, String... args) {
-        Cli.Result r = p.run(args);
-        assertEquals(exit, r.exit(), r::toString);
-        return r;
-    }
 
     private static Project renamedInTheDatabase(TestDatabase db) {
         Project p = Project.create(db);
         p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
-        run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-        run(p, 0, "upgrade");
+        p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+        p.expect(0, "upgrade");
         db.execute("INSERT INTO label (id, name) VALUES (nextval('label_seq'), 'urgent')",
                 "ALTER TABLE task RENAME COLUMN due_at TO deadline",
                 "ALTER INDEX ix_task_due RENAME TO ix_task_deadline",
@@ -61,10 +56,10 @@ class RenameTest {
     void flags(TestDatabase db) throws Exception {
         try (Project p = renamedInTheDatabase(db)) {
             CatalogSnapshot before = db.snapshot();
-            Cli.Result plain = run(p, 1, "check");
+            Cli.Result plain = p.expect(1, "check");
             assertTrue(plain.out().contains("possible-rename"), plain.out());
 
-            Cli.Result r = run(p, 0, "generate", "renames", "--rev-id", "bbbb00000002", "--rename",
+            Cli.Result r = p.expect(0, "generate", "renames", "--rev-id", "bbbb00000002", "--rename",
                     "task.deadline=due_at", "--rename-table", "tag_label=label");
             assertTrue(r.err().contains("Detected renamed table 'tag_label' to 'label'")
                     && r.err().contains("Detected renamed column 'task.deadline' to 'due_at'"), r.err());
@@ -76,15 +71,15 @@ class RenameTest {
             assertFalse(code.contains("dropTable") || code.contains("dropColumn") || code.contains("createTable")
                     || code.contains("createIndex") || code.contains("possible-rename"), code);
 
-            run(p, 0, "upgrade");
-            assertEquals("No changes detected.\n", run(p, 0, "check").out());
+            p.expect(0, "upgrade");
+            assertEquals("No changes detected.\n", p.expect(0, "check").out());
             try (Connection c = db.connect(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT name, nextval('label_seq') > 1 FROM label")) {
                 assertTrue(rs.next());
                 assertEquals("urgent", rs.getString(1), "the row survived the rename");
                 assertTrue(rs.getBoolean(2), "the sequence kept its value");
             }
-            run(p, 0, "downgrade", "-1");
+            p.expect(0, "downgrade", "-1");
             assertEquals(before, db.snapshot(), "the downgrade renames everything back");
         }
     }
@@ -93,12 +88,12 @@ class RenameTest {
     @DisplayName("refuses a rename that does not match the two sides, naming the option")
     void refusesWrongRenames(TestDatabase db) {
         try (Project p = renamedInTheDatabase(db)) {
-            Cli.Result missing = run(p, 2, "generate", "x", "--rename", "task.nope=due_at");
+            Cli.Result missing = p.expect(2, "generate", "x", "--rename", "task.nope=due_at");
             assertTrue(missing.err().contains("--rename task.nope=due_at: the database's table task has no column nope."),
                     missing.err());
-            Cli.Result shape = run(p, 2, "generate", "x", "--rename", "deadline=due_at");
+            Cli.Result shape = p.expect(2, "generate", "x", "--rename", "deadline=due_at");
             assertTrue(shape.err().contains("--rename takes TABLE.OLD=NEW"), shape.err());
-            Cli.Result table = run(p, 2, "generate", "x", "--rename-table", "tag_label=labels");
+            Cli.Result table = p.expect(2, "generate", "x", "--rename-table", "tag_label=labels");
             assertTrue(table.err().contains("the entities have no table labels"), table.err());
             assertEquals(List.of(p.migrationsDir().resolve("Vaaaa00000001_baseline.java")), p.migrationFiles(),
                     "nothing was written");

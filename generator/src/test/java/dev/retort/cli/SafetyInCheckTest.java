@@ -17,18 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Lint and data warnings in generate and check")
 class SafetyInCheckTest {
 
-    private static Cli.Result run(Project p, int exit, String... args) {
-        Cli.Result r = p.run(args);
-        assertEquals(exit, r.exit(), r::toString);
-        return r;
-    }
 
     /** A baseline at head, then the index ix_task_due dropped from the database: generate writes it back. */
     private static Project withMissingIndex(TestDatabase db) {
         Project p = Project.create(db);
         p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
-        run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-        run(p, 0, "upgrade");
+        p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+        p.expect(0, "upgrade");
         db.execute("DROP INDEX ix_task_due");
         return p;
     }
@@ -37,7 +32,7 @@ class SafetyInCheckTest {
     @DisplayName("generate reports the findings of what it wrote on stderr, and still exits 0")
     void generateReports(TestDatabase db) {
         try (Project p = withMissingIndex(db)) {
-            Cli.Result r = run(p, 0, "generate", "index due dates", "--rev-id", "bbbb00000002");
+            Cli.Result r = p.expect(0, "generate", "index due dates", "--rev-id", "bbbb00000002");
             assertTrue(r.out().startsWith("Generating ") && r.out().endsWith("Vbbbb00000002_index_due_dates.java ... "
                     + "done\n"), r.out());
             List<String> lint = r.err().lines().dropWhile(l -> !l.startsWith("Lint:")).toList();
@@ -48,7 +43,7 @@ class SafetyInCheckTest {
                             + "CONCURRENTLY (docs/lint.md#index-not-concurrent)",
                     "Run 'retort lint bbbb00000002' for why and the safe form; accept a finding on purpose with "
                             + "@Revision(lint = @Allow(rule = \"...\", reason = \"...\"))."), lint, r::toString);
-            assertEquals(1, run(p, 1, "lint", "bbbb").exit(), "the written file lints the same");
+            assertEquals(1, p.expect(1, "lint", "bbbb").exit(), "the written file lints the same");
         }
     }
 
@@ -56,30 +51,30 @@ class SafetyInCheckTest {
     @DisplayName("check lints the revisions after lint.since or --lint-since, failing on errors; without either it does not lint")
     void checkLints(TestDatabase db) throws Exception {
         try (Project p = withMissingIndex(db)) {
-            run(p, 0, "generate", "index due dates", "--rev-id", "bbbb00000002");
-            run(p, 0, "upgrade");
-            assertEquals("No changes detected.\n", run(p, 0, "check").out(), "no lint without lint.since");
+            p.expect(0, "generate", "index due dates", "--rev-id", "bbbb00000002");
+            p.expect(0, "upgrade");
+            assertEquals("No changes detected.\n", p.expect(0, "check").out(), "no lint without lint.since");
 
-            Cli.Result r = run(p, 1, "check", "--lint-since", "aaaa00000001");
+            Cli.Result r = p.expect(1, "check", "--lint-since", "aaaa00000001");
             assertTrue(r.out().startsWith("No changes detected.\n\nbbbb00000002, index due dates ("), r.out());
             assertTrue(r.out().contains("  error index-not-concurrent: CREATE INDEX ix_task_due")
                     && r.out().endsWith("2 errors, 0 warnings in 1 revision. Fix them, or accept one on purpose with "
                     + "@Revision(lint = @Allow(rule = \"...\", reason = \"...\")).\n"), r.out());
-            assertEquals(0, run(p, 0, "check", "--lint-since", "bbbb00000002").exit(), "nothing after the head");
+            assertEquals(0, p.expect(0, "check", "--lint-since", "bbbb00000002").exit(), "nothing after the head");
 
-            Cli.Result json = run(p, 1, "check", "--format", "json", "--lint-since", "base");
+            Cli.Result json = p.expect(1, "check", "--format", "json", "--lint-since", "base");
             JsonNode root = new ObjectMapper().readTree(json.out());
             assertEquals(false, root.get("changed").asBoolean());
             assertEquals(2, root.get("lint").get("errors").asInt());
             assertEquals(2, root.get("lint").get("revisions").asInt());
 
-            Cli.Result md = run(p, 1, "check", "--format", "markdown", "--lint-since", "aaaa");
+            Cli.Result md = p.expect(1, "check", "--format", "markdown", "--lint-since", "aaaa");
             assertTrue(md.out().startsWith("### Retort check: no changes\n") && md.out().contains(
                     "\n### Retort lint: 2 errors, 0 warnings in 1 revision\n"), md.out());
 
             p.writeConfig(Files.config(p) + "lint:\n  since: aaaa00000001\n  rules:\n    index-not-concurrent: warning\n"
                     + "    missing-lock-timeout: off\n");
-            Cli.Result configured = run(p, 0, "check");
+            Cli.Result configured = p.expect(0, "check");
             assertTrue(configured.out().contains("  warning index-not-concurrent:")
                     && configured.out().endsWith("0 errors, 1 warning in 1 revision.\n"), configured.out());
         }
@@ -90,18 +85,18 @@ class SafetyInCheckTest {
     void dataWarnings(TestDatabase db) {
         try (Project p = Project.create(db)) {
             p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
             db.execute("ALTER TABLE label ALTER COLUMN name DROP NOT NULL",
                     "INSERT INTO label (id, name) VALUES (1, NULL), (2, NULL), (3, 'kept')");
-            Cli.Result check = run(p, 1, "check");
+            Cli.Result check = p.expect(1, "check");
             assertTrue(check.out().contains("WARNING (data-nulls): label.name: 2 rows are NULL; SET NOT NULL will fail "
                     + "on this database."), check.out());
             assertTrue(!check.out().contains("kept"), "no row contents");
-            Cli.Result quiet = run(p, 1, "check", "--no-data-checks");
+            Cli.Result quiet = p.expect(1, "check", "--no-data-checks");
             assertTrue(!quiet.out().contains("data-nulls") && quiet.out().contains("not-null-without-default"),
                     quiet.out());
-            Cli.Result generate = run(p, 0, "generate", "name required", "--rev-id", "bbbb00000002");
+            Cli.Result generate = p.expect(0, "generate", "name required", "--rev-id", "bbbb00000002");
             assertTrue(generate.err().contains("WARNING (data-nulls): label.name: 2 rows are NULL"), generate.err());
         }
     }
@@ -112,7 +107,7 @@ class SafetyInCheckTest {
         try (Project p = withMissingIndex(db)) {
             db.execute("ALTER TABLE label DROP CONSTRAINT " + uniqueOnLabelName(db),
                     "ALTER TABLE task ALTER COLUMN title DROP NOT NULL");
-            Cli.Result r = run(p, 0, "generate", "online", "--rev-id", "bbbb00000002", "--online");
+            Cli.Result r = p.expect(0, "generate", "online", "--rev-id", "bbbb00000002", "--online");
             assertTrue(r.err().contains("Online: 2 revisions, to deploy in order: one transaction, outside a "
                     + "transaction"), r.err());
             assertTrue(!r.err().contains("Lint:"), "nothing for lint to find: " + r.err());
@@ -127,10 +122,10 @@ class SafetyInCheckTest {
                     && two.contains(".nullable(true, false));")
                     && two.contains("op.addConstraintUsingIndex(\"label\"")
                     && two.contains("op.execute(\"RESET lock_timeout\");"), two);
-            run(p, 0, "upgrade");
-            assertEquals("No changes detected.\n", run(p, 0, "check").out());
-            assertEquals(0, run(p, 0, "lint", "bbbb00000002_1:").exit());
-            run(p, 0, "downgrade", "aaaa00000001");
+            p.expect(0, "upgrade");
+            assertEquals("No changes detected.\n", p.expect(0, "check").out());
+            assertEquals(0, p.expect(0, "lint", "bbbb00000002_1:").exit());
+            p.expect(0, "downgrade", "aaaa00000001");
             try (var c = db.connect(); var st = c.createStatement(); var rs = st.executeQuery(
                     "SELECT count(*) FROM pg_indexes WHERE indexname IN ('ix_task_due', 'label_name_key')")) {
                 rs.next();
@@ -144,10 +139,10 @@ class SafetyInCheckTest {
     void onlineRefuses(TestDatabase db) {
         try (Project p = Project.create(db)) {
             p.writeConfigWithEntities(AutogenerateCommandTest.RICH, "");
-            run(p, 0, "generate", "baseline", "--rev-id", "aaaa00000001");
-            run(p, 0, "upgrade");
+            p.expect(0, "generate", "baseline", "--rev-id", "aaaa00000001");
+            p.expect(0, "upgrade");
             db.execute("ALTER TABLE task RENAME COLUMN due_at TO deadline");
-            Cli.Result r = run(p, 2, "generate", "x", "--online", "--rename", "task.deadline=due_at");
+            Cli.Result r = p.expect(2, "generate", "x", "--online", "--rename", "task.deadline=due_at");
             assertTrue(r.err().contains("generate --online writes only lock-safe migrations, and this change has no "
                     + "safe form for one deploy; nothing was written. (1) rename column task.deadline to due_at: the "
                     + "release still running during the deploy uses the old name. Expand and contract instead"), r.err());

@@ -133,6 +133,18 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** The command and its own arguments, after the shared options. */
     abstract List<String> command() throws MojoExecutionException;
 
+    /** {@code --lock-timeout} and {@code --lock-retries} for upgrade and downgrade, where configured. */
+    static void lockArguments(List<String> args, String lockTimeout, Integer lockRetries) {
+        if (lockTimeout != null && !lockTimeout.isBlank()) {
+            args.add("--lock-timeout");
+            args.add(lockTimeout);
+        }
+        if (lockRetries != null) {
+            args.add("--lock-retries");
+            args.add(lockRetries.toString());
+        }
+    }
+
     /** Whether the goal reads entities (and so needs the project's class path). */
     boolean readsEntities() {
         return false;

@@ -40,14 +40,7 @@ public class UpgradeMojo extends AbstractRetortMojo {
         if (verbose) {
             args.add("--verbose");
         }
-        if (lockTimeout != null && !lockTimeout.isBlank()) {
-            args.add("--lock-timeout");
-            args.add(lockTimeout);
-        }
-        if (lockRetries != null) {
-            args.add("--lock-retries");
-            args.add(lockRetries.toString());
-        }
+        lockArguments(args, lockTimeout, lockRetries);
         return args;
     }
 }

@@ -68,6 +68,19 @@ class PluginTest {
         String report = Files.readString(project.resolve("target/retort-check.md"));
         assertTrue(report.contains("priority"), report);
 
+        // A rename said on the command line: the migration keeps the column's data.
+        Files.writeString(entity, Files.readString(entity).replace("private String body;",
+                "@jakarta.persistence.Column(name = \"content\")\n    private String body;"));
+        Build renamed = mvn(project, "compile", "retort:generate", "-Dretort.message=rename body",
+                "-Dretort.rename=notes.body=content");
+        assertEquals(0, renamed.exit(), renamed::toString);
+        Path renaming = javaFiles(migrations).stream().filter(f -> f.getFileName().toString().contains("rename_body"))
+                .findFirst().orElseThrow();
+        String renameSource = Files.readString(renaming);
+        assertTrue(renameSource.contains("op.renameColumn(\"notes\", \"body\", \"content\");")
+                && !renameSource.contains("op.dropColumn(\"notes\", Column.of(\"body\""), renameSource);
+        Files.delete(renaming);
+
         Build down = mvn(project, "retort:downgrade", "retort:current", "-Dretort.target=-1");
         assertEquals(0, down.exit(), down::toString);
         assertFalse(db.snapshot().toString().contains("notes"), "the table is gone after retort:downgrade -1");

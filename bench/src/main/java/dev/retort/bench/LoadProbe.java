@@ -1,6 +1,5 @@
 package dev.retort.bench;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.diff.Diff;
 import dev.retort.migration.Migration;
 import dev.retort.migration.Operations;
@@ -11,6 +10,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.Change;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.Operation;
+import dev.retort.platform.Platform;
 import dev.retort.render.OnlineForm;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
@@ -161,7 +161,7 @@ public final class LoadProbe {
                 LoadedRevision revision = new LoadedRevision("p" + i, List.of(), change, List.of(), "",
                         Replay.class.getName(), Replay.class, part.transactional());
                 replay = part.diff().operations();
-                new Runner(RevisionGraph.of(List.of(revision)), new PostgresDialect(),
+                new Runner(RevisionGraph.of(List.of(revision)), Platform.postgres(),
                         new RuntimeSettings("load_version_" + run + "_" + i, timeout, timeout == null ? 0 : 5,
                                 Duration.ofMillis(200)), RunListener.SILENT).upgrade(c, "head");
             }

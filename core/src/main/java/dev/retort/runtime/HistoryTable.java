@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import dev.retort.InertText;
 import dev.retort.ddl.Dialect;
+import dev.retort.platform.Platform;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,11 +27,13 @@ final class HistoryTable {
             "operation", "revision");
 
     private final String name;
+    private final Platform platform;
     private final Dialect dialect;
 
-    HistoryTable(String versionTable, Dialect dialect) {
+    HistoryTable(String versionTable, Platform platform) {
         this.name = versionTable + SUFFIX;
-        this.dialect = dialect;
+        this.platform = platform;
+        this.dialect = platform.dialect();
     }
 
     String name() {
@@ -38,14 +41,7 @@ final class HistoryTable {
     }
 
     String createSql() {
-        return "CREATE TABLE IF NOT EXISTS " + dialect.quote(name) + " (\n"
-                + "    revision varchar(" + RuntimeSettings.MAX_REVISION_ID_LENGTH + ") NOT NULL,\n"
-                + "    operation varchar(16) NOT NULL,\n"
-                + "    message text NOT NULL,\n"
-                + "    applied_at timestamp with time zone NOT NULL DEFAULT now(),\n"
-                + "    applied_by text NOT NULL DEFAULT current_user,\n"
-                + "    execution_ms bigint\n"
-                + ")";
+        return platform.createHistoryTable(dialect.quote(name), RuntimeSettings.MAX_REVISION_ID_LENGTH);
     }
 
     /**
@@ -73,7 +69,7 @@ final class HistoryTable {
             }
             return;
         }
-        verify(columns, VersionTable.currentSchema(connection));
+        verify(columns, versionTable.currentSchema(connection));
     }
 
     /** Every row, oldest first; empty when the table does not exist (a database migrated before it was kept). */
@@ -82,7 +78,7 @@ final class HistoryTable {
         if (columns == null) {
             return List.of();
         }
-        verify(columns, VersionTable.currentSchema(connection));
+        verify(columns, versionTable.currentSchema(connection));
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT revision, operation, message, applied_at, applied_by, "

@@ -1,6 +1,5 @@
 package dev.retort.runtime;
 
-import dev.retort.InertText;
 import dev.retort.ddl.Dialect;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddConstraint;
@@ -16,20 +15,13 @@ import dev.retort.op.Operation;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.op.SetTableComment;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Who held the lock a statement gave up waiting for ({@code lock_timeout}, SQLSTATE 55P03): the other sessions that
- * hold a granted lock on the statement's table, which are the ones {@code pg_blocking_pids} named while it waited.
- * Asked after the failed statement's transaction is rolled back, on the same connection. Only a session's pid, user,
- * application, state and transaction age are shown, never its query, which may hold data.
+ * Which table a statement that gave up waiting for a lock worked on, so that the platform can say who holds locks on
+ * it ({@link dev.retort.platform.Platform#lockHolders}): a typed operation's table, or the table an SQL statement
+ * names after {@code ALTER TABLE}, {@code CREATE INDEX ... ON}, {@code UPDATE} and the like.
  */
 final class LockHolders {
 
@@ -82,37 +74,5 @@ final class LockHolders {
             }
         }
         return null;
-    }
-
-    /** One line per session holding a lock on {@code table} (at most five), or none. */
-    static List<String> describe(Connection connection, String table) {
-        List<String> holders = new ArrayList<>();
-        if (table == null) {
-            return holders;
-        }
-        String sql = "SELECT a.pid, a.usename, a.application_name, a.state, "
-                + "EXTRACT(EPOCH FROM now() - a.xact_start)::bigint, string_agg(DISTINCT l.mode, ', ') "
-                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                + "WHERE l.relation = to_regclass(?) AND l.granted AND l.pid <> pg_backend_pid() "
-                + "GROUP BY a.pid, a.usename, a.application_name, a.state, a.xact_start "
-                + "ORDER BY a.xact_start NULLS LAST LIMIT 5";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long age = rs.getLong(5);
-                    boolean open = !rs.wasNull();
-                    String app = rs.getString(3);
-                    holders.add("pid " + rs.getInt(1) + " (user " + InertText.line(String.valueOf(rs.getString(2)))
-                            + (app == null || app.isEmpty() ? "" : ", application '" + InertText.line(app) + "'")
-                            + ", " + InertText.line(String.valueOf(rs.getString(4)))
-                            + (open ? ", transaction open " + age + " s" : "") + ", holding "
-                            + rs.getString(6) + ")");
-                }
-            }
-        } catch (SQLException e) {
-            // the connection is gone, or the table name did not parse: the message stands without the list
-        }
-        return holders;
     }
 }

@@ -20,13 +20,11 @@ public class MigrationFailedException extends RetortException {
 
     private static final int LISTED_STATEMENTS = 5;
 
-    /** SQLSTATE lock_not_available: a statement gave up waiting for a lock (lock_timeout). */
-    public static final String LOCK_NOT_AVAILABLE = "55P03";
-
     private final String revision;
     private final Aftermath aftermath;
     private final boolean leftNothing;
     private final List<String> holders;
+    private final boolean gaveUpOnLock;
 
     /**
      * @param committed the statements of a non-transactional revision that ran before the failure
@@ -34,24 +32,28 @@ public class MigrationFailedException extends RetortException {
     public MigrationFailedException(LoadedRevision loaded, boolean upgrade, String operation, String sql,
                                     Throwable cause, List<String> stillAt, Aftermath aftermath,
                                     List<String> committed, String hint) {
-        this(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint, List.of());
+        this(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint, List.of(), false);
     }
 
-    /** @param holders the sessions that held the lock the failed statement waited for, described, if it waited */
+    /**
+     * @param holders      the sessions that held the lock the failed statement waited for, described, if it waited
+     * @param gaveUpOnLock whether the statement gave up waiting for a lock (the platform's lock timeout)
+     */
     public MigrationFailedException(LoadedRevision loaded, boolean upgrade, String operation, String sql,
                                     Throwable cause, List<String> stillAt, Aftermath aftermath,
-                                    List<String> committed, String hint, List<String> holders) {
+                                    List<String> committed, String hint, List<String> holders, boolean gaveUpOnLock) {
         super(message(loaded, upgrade, operation, sql, cause, stillAt, aftermath, committed, hint), cause);
         this.revision = loaded.id();
         this.aftermath = aftermath;
         this.leftNothing = aftermath == Aftermath.ROLLED_BACK
                 || (aftermath == Aftermath.NOT_TRANSACTIONAL && committed.isEmpty());
         this.holders = List.copyOf(holders);
+        this.gaveUpOnLock = gaveUpOnLock;
     }
 
     /** Whether it failed because a statement gave up waiting for a lock ({@code lock_timeout}). */
     public boolean gaveUpOnLock() {
-        return getCause() instanceof java.sql.SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
+        return gaveUpOnLock;
     }
 
     /** Whether nothing of the revision stays applied, so running it again starts clean. */

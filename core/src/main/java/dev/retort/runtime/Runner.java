@@ -9,6 +9,7 @@ import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
+import dev.retort.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies and undoes migrations. Every run holds a PostgreSQL advisory lock (keyed by schema and version
- * table) so concurrent runners serialize; every revision runs in its own transaction together with its
+ * Applies and undoes migrations. Every run holds the platform's migration lock (on PostgreSQL an advisory lock,
+ * keyed by schema and version table) so concurrent runners serialize; every revision runs in its own transaction together with its
  * version-table update, so a failure leaves the database at the revision before it, unless the revision is
  * declared {@code @Revision(transactional = false)}: its statements then commit one by one and the failure
  * message lists those that stay. Each revision applied, undone or stamped also gets a row in the history table
@@ -28,6 +29,7 @@ import java.util.List;
 public final class Runner {
 
     private final RevisionGraph graph;
+    private final Platform platform;
     private final Dialect dialect;
     private final VersionTable versionTable;
     private final HistoryTable history;
@@ -37,11 +39,13 @@ public final class Runner {
     /** The attempt at the step being run (1, then 2 on its first retry, ...), for the failure message. */
     private int attempt = 1;
 
-    public Runner(RevisionGraph graph, Dialect dialect, RuntimeSettings settings, RunListener listener) {
+    /** @param platform the database's ({@link Platform#forUrl}): its DDL, migration lock and catalog questions */
+    public Runner(RevisionGraph graph, Platform platform, RuntimeSettings settings, RunListener listener) {
         this.graph = graph;
-        this.dialect = dialect;
-        this.versionTable = new VersionTable(settings.versionTable(), dialect);
-        this.history = new HistoryTable(settings.versionTable(), dialect);
+        this.platform = platform;
+        this.dialect = platform.dialect();
+        this.versionTable = new VersionTable(settings.versionTable(), platform);
+        this.history = new HistoryTable(settings.versionTable(), platform);
         this.listener = listener;
         this.planner = new Planner(graph);
         this.settings = settings;
@@ -363,14 +367,15 @@ public final class Runner {
         Operation operation = executor.currentOperation();
         List<String> holders = List.of();
         String hint;
-        if (cause instanceof SQLException sql && MigrationFailedException.LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-            holders = LockHolders.describe(connection, LockHolders.table(operation, executor.currentSql(), dialect));
+        boolean lockTimeout = cause instanceof SQLException sql && platform.isLockTimeout(sql);
+        if (lockTimeout) {
+            holders = platform.lockHolders(connection, LockHolders.table(operation, executor.currentSql(), dialect));
             hint = FailureHints.lockTimeout(holders, attempt, settings);
         } else {
             hint = FailureHints.hint(connection, cause, operation, aftermath, dialect);
         }
         return new MigrationFailedException(step.revision(), step.upgrade(), operation == null ? null : operation.describe(),
-                executor.currentSql(), cause, step.from(), aftermath, executor.committed(), hint, holders);
+                executor.currentSql(), cause, step.from(), aftermath, executor.committed(), hint, holders, lockTimeout);
     }
 
     private static void invoke(Step step, Operations op) {
@@ -395,33 +400,23 @@ public final class Runner {
         return sql(() -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
-            long key = lockKey(VersionTable.currentSchema(connection) + "." + versionTable.name());
-            if (!advisory(connection, "pg_try_advisory_lock", key)) {
+            long key = lockKey(versionTable.currentSchema(connection) + "." + versionTable.name());
+            if (!platform.tryMigrationLock(connection, key)) {
                 listener.waitingForLock(versionTable.name());
-                advisory(connection, "pg_advisory_lock", key);
+                platform.migrationLock(connection, key);
             }
             try {
                 return work.run();
             } finally {
                 try {
                     connection.setAutoCommit(true);
-                    advisory(connection, "pg_advisory_unlock", key);
+                    platform.releaseMigrationLock(connection, key);
                 } catch (SQLException ignored) {
                     // a broken connection releases the lock when the session ends
                 }
                 connection.setAutoCommit(autoCommit);
             }
         });
-    }
-
-    private static boolean advisory(Connection connection, String function, long key) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?)")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return function.equals("pg_advisory_lock") || rs.getBoolean(1);
-            }
-        }
     }
 
     /** A stable 64-bit key (FNV-1a) for the lock: one per schema and version table, so runs on both serialize. */

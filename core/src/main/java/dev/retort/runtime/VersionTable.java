@@ -1,15 +1,14 @@
 package dev.retort.runtime;
 
 import dev.retort.ddl.Dialect;
+import dev.retort.platform.Platform;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The table recording which revisions the database is at, one row per head, like {@code alembic_version}.
@@ -20,11 +19,13 @@ final class VersionTable {
     private static final String COLUMN = "version_num";
 
     private final String name;
+    private final Platform platform;
     private final Dialect dialect;
 
-    VersionTable(String name, Dialect dialect) {
+    VersionTable(String name, Platform platform) {
         this.name = name;
-        this.dialect = dialect;
+        this.platform = platform;
+        this.dialect = platform.dialect();
     }
 
     String name() {
@@ -71,35 +72,13 @@ final class VersionTable {
 
     /** {@link #columns} of another table of the current schema (the history beside this one). */
     Map<String, String> columnsOf(Connection connection, String table) throws SQLException {
-        String sql = "SELECT c.relkind, a.attname, format_type(a.atttypid, a.atttypmod) "
-                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-                + "WHERE n.nspname = current_schema() AND c.relname = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                Map<String, String> columns = null;
-                while (rs.next()) {
-                    if (columns == null) {
-                        columns = new TreeMap<>();
-                    }
-                    String kind = rs.getString(1);
-                    if (!"r".equals(kind) && !"p".equals(kind)) {
-                        columns.put("(relkind)", kind);
-                    } else if (rs.getString(2) != null) {
-                        columns.put(rs.getString(2), rs.getString(3));
-                    }
-                }
-                return columns;
-            }
-        }
+        return platform.tableColumns(connection, table);
     }
 
     /** Fails unless an existing table with this name looks like a version table. */
     void verify(Map<String, String> columns, String schema) {
         String type = columns.get(COLUMN);
-        boolean textual = type != null && (type.startsWith("character varying") || type.equals("text")
-                || type.startsWith("character("));
+        boolean textual = platform.isTextual(type);
         if (columns.size() != 1 || !textual) {
             throw new DatabaseStateException("The table " + schema + "." + name + " exists but is not a Retort "
                     + "version table (it has " + describe(columns) + "; a version table has only "
@@ -155,17 +134,13 @@ final class VersionTable {
         return heads;
     }
 
-    static String currentSchema(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            String schema = rs.getString(1);
-            if (schema == null) {
-                throw new DatabaseStateException("No schema of the search_path exists in this database, so there "
-                        + "is nowhere to keep the version table. Create the schema named in retort.yaml "
-                        + "(CREATE SCHEMA ...) or fix the search_path.");
-            }
-            return schema;
+    String currentSchema(Connection connection) throws SQLException {
+        String schema = platform.currentSchema(connection);
+        if (schema == null) {
+            throw new DatabaseStateException("No schema of the search_path exists in this database, so there "
+                    + "is nowhere to keep the version table. Create the schema named in retort.yaml "
+                    + "(CREATE SCHEMA ...) or fix the search_path.");
         }
+        return schema;
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
 import dev.retort.migration.Operations;
 import dev.retort.migration.Revision;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.schema.Column;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;
@@ -108,7 +108,7 @@ class LockTimeoutTest {
         db.execute("CREATE TABLE items (id integer)");
         try (Connection report = blocker(db); Connection c = db.connect()) {
             Retries retries = new Retries();
-            Runner runner = new Runner(GRAPH, new PostgresDialect(), SETTINGS, retries);
+            Runner runner = new Runner(GRAPH, Platform.postgres(), SETTINGS, retries);
             MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> runner.upgrade(c, "a1"));
             int pid = pid(report);
             assertEquals(2, retries.calls.size(), retries.calls::toString);
@@ -139,7 +139,7 @@ class LockTimeoutTest {
                     throw new IllegalStateException(e);
                 }
             };
-            Runner runner = new Runner(GRAPH, new PostgresDialect(), SETTINGS, retries);
+            Runner runner = new Runner(GRAPH, Platform.postgres(), SETTINGS, retries);
             assertEquals(2, runner.upgrade(c, "b2").size());
             assertEquals(1, retries.calls.size(), retries.calls::toString);
             assertEquals(List.of("b2"), runner.current(c));
@@ -153,13 +153,13 @@ class LockTimeoutTest {
     @DisplayName("runs every revision with the lock_timeout, and writes it into offline scripts")
     void setsTheTimeout(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE items (id integer)");
-        Runner runner = new Runner(GRAPH, new PostgresDialect(), SETTINGS, RunListener.SILENT);
+        Runner runner = new Runner(GRAPH, Platform.postgres(), SETTINGS, RunListener.SILENT);
         String script = runner.script("base", "b2", true);
         assertTrue(script.contains("BEGIN;\n\nSET LOCAL lock_timeout = '300ms';\n\nALTER TABLE items ADD COLUMN note"),
                 script);
         assertTrue(script.contains("SET lock_timeout = '300ms';\n\nALTER TABLE items ADD COLUMN flag boolean;\n\n"
                 + "RESET lock_timeout;\n\nBEGIN;"), script);
-        assertTrue(!new Runner(GRAPH, new PostgresDialect(), new RuntimeSettings("retort_version"), RunListener.SILENT)
+        assertTrue(!new Runner(GRAPH, Platform.postgres(), new RuntimeSettings("retort_version"), RunListener.SILENT)
                 .script("base", "b2", true).contains("lock_timeout"));
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET lock_timeout = '7s'");

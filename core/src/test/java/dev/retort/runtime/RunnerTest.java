@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.Revision;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.testkit.FreshDatabase;
@@ -101,7 +101,7 @@ class RunnerTest {
             script("d4", BillingStart.class, List.of("billing"))));
 
     private static Runner runner(String versionTable) {
-        return new Runner(GRAPH, new PostgresDialect(), new RuntimeSettings(versionTable), RunListener.SILENT);
+        return new Runner(GRAPH, Platform.postgres(), new RuntimeSettings(versionTable), RunListener.SILENT);
     }
 
     private static String query(Connection c, String sql) throws SQLException {
@@ -219,7 +219,7 @@ class RunnerTest {
             }
 
             Runner failing = new Runner(RevisionGraph.of(List.of(script("a1", CreateItems.class, List.of()),
-                    script("z9", Fails.class, List.of(), "a1"))), new PostgresDialect(),
+                    script("z9", Fails.class, List.of(), "a1"))), Platform.postgres(),
                     new RuntimeSettings("retort_version"), RunListener.SILENT);
             runner.stamp(c, "a1", true);
             assertThrows(MigrationFailedException.class, () -> failing.upgrade(c, "z9"));

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.Migration;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.Revision;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.testkit.FreshDatabase;
@@ -166,7 +166,7 @@ class TransactionModeTest {
                 notices.add(message);
             }
         };
-        return new Runner(RevisionGraph.of(loadedRevisions), new PostgresDialect(), new RuntimeSettings("retort_version"),
+        return new Runner(RevisionGraph.of(loadedRevisions), Platform.postgres(), new RuntimeSettings("retort_version"),
                 listener);
     }
 

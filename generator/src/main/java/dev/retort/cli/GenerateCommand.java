@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
@@ -171,7 +170,7 @@ final class GenerateCommand extends BaseCommand {
                             + "(CONCURRENTLY, VALIDATE, each statement on its own)").toList()) + ".");
         }
         if (sql) {
-            PostgresDialect dialect = new PostgresDialect();
+            dev.retort.ddl.Dialect dialect = ws.platform().dialect();
             for (int i = 0; i < parts.size(); i++) {
                 if (onlineMode && parts.size() > 1) {
                     out().println("-- revision " + (i + 1) + " of " + parts.size()

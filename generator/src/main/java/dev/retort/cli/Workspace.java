@@ -12,10 +12,10 @@ import dev.retort.config.EntitiesConfig;
 import dev.retort.config.EnvironmentConfig;
 import dev.retort.config.LockConfig;
 import dev.retort.config.RetortConfig;
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.NamingSettings;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.render.MigrationSource;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
@@ -433,10 +433,24 @@ final class Workspace {
         return runner(listener, LockConfig.defaults());
     }
 
+    /**
+     * The database's platform, from its JDBC URL; PostgreSQL for the commands that need no database (an offline
+     * script), whose environment may not resolve at all.
+     */
+    Platform platform() {
+        String url;
+        try {
+            url = target().url();
+        } catch (RetortException e) {
+            return Platform.postgres();
+        }
+        return Platform.forUrl(url);
+    }
+
     /** A runner waiting for locks as retort.yaml says, with {@code options} (the command line's) winning. */
     Runner runner(RunListener listener, LockConfig options) {
         LockConfig locks = config().locks().overriddenBy(options);
-        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(versionTable(), locks.lockTimeout(),
+        return new Runner(graph(), platform(), new RuntimeSettings(versionTable(), locks.lockTimeout(),
                 locks.lockRetries() == null ? 0 : locks.lockRetries(), locks.lockRetryDelay()), listener);
     }
 

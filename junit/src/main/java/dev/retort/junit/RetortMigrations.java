@@ -1,8 +1,8 @@
 package dev.retort.junit;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.runtime.RunListener;
 import dev.retort.runtime.Runner;
 import dev.retort.runtime.RuntimeSettings;
@@ -172,7 +172,7 @@ public final class RetortMigrations {
     }
 
     private <T> T run(java.util.function.Function<Runner, Work<T>> work) {
-        Runner runner = new Runner(graph, new PostgresDialect(), new RuntimeSettings(settings.versionTable()),
+        Runner runner = new Runner(graph, Platform.postgres(), new RuntimeSettings(settings.versionTable()),
                 new RunListener() {
                 });
         try (Connection connection = database.connect()) {

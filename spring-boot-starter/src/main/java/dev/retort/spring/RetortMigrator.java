@@ -1,10 +1,10 @@
 package dev.retort.spring;
 
 import dev.retort.RetortException;
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
+import dev.retort.platform.Platform;
 import dev.retort.runtime.DatabaseStateException;
 import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.RunListener;
@@ -172,7 +172,7 @@ public class RetortMigrator {
     }
 
     private Runner runner() {
-        return new Runner(graph(), new PostgresDialect(), new RuntimeSettings(properties.getVersionTable(),
+        return new Runner(graph(), Platform.postgres(), new RuntimeSettings(properties.getVersionTable(),
                 properties.getLockTimeout(), properties.getLockRetries(), properties.getLockRetryDelay()),
                 new RunListener() {
                     @Override

@@ -1,0 +1,77 @@
+package dev.retort.platform;
+
+import dev.retort.RetortException;
+import dev.retort.InertText;
+import dev.retort.ddl.Dialect;
+import dev.retort.platform.postgres.PostgresPlatform;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the runtime must know about one database product, in one place: its DDL ({@link #dialect()}), the
+ * catalog questions about Retort's own tables, the migration lock, and what its errors mean. Chosen once from the
+ * JDBC URL ({@link #forUrl}); the runner depends on this interface only. (The generator's catalog reader and
+ * comparison rules join it as the seam grows.)
+ */
+public interface Platform {
+
+    /** The product's name for messages, e.g. {@code PostgreSQL}. */
+    String name();
+
+    /** The DDL writer for the operations. */
+    Dialect dialect();
+
+    /** The schema unqualified names resolve to, or {@code null} when the connection has none. */
+    String currentSchema(Connection connection) throws SQLException;
+
+    /**
+     * The columns and types of {@code table} in the current schema, or {@code null} when there is no such table; a
+     * relation that is not an ordinary table maps {@code "(relkind)"} to its kind.
+     */
+    Map<String, String> tableColumns(Connection connection, String table) throws SQLException;
+
+    /** Whether a column type (as {@link #tableColumns} spells it) holds text: what a version table's column must. */
+    boolean isTextual(String type);
+
+    /** The longest name the product keeps, in bytes; a longer one is cut or refused. */
+    int maxIdentifierBytes();
+
+    /** The statement that creates the revision history table {@code quotedName} if it is missing. */
+    String createHistoryTable(String quotedName, int revisionLength);
+
+    /** Takes the migration lock {@code key} if it is free; {@code false} when another session holds it. */
+    boolean tryMigrationLock(Connection connection, long key) throws SQLException;
+
+    /** Waits for the migration lock {@code key}. */
+    void migrationLock(Connection connection, long key) throws SQLException;
+
+    void releaseMigrationLock(Connection connection, long key) throws SQLException;
+
+    /** Whether {@code e} says a statement gave up waiting for a lock (a lock timeout). */
+    boolean isLockTimeout(SQLException e);
+
+    /**
+     * The other sessions holding a lock on {@code table} (as SQL names it), one line each, at most five: never
+     * their queries. Empty when unknown.
+     */
+    List<String> lockHolders(Connection connection, String table);
+
+    /** PostgreSQL, the one platform today. */
+    static Platform postgres() {
+        return PostgresPlatform.INSTANCE;
+    }
+
+    /** The platform for a JDBC URL; refuses a database Retort does not support, naming it. */
+    static Platform forUrl(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return postgres();
+        }
+        String product = jdbcUrl.startsWith("jdbc:mariadb:") ? "MariaDB" : jdbcUrl.startsWith("jdbc:mysql:") ? "MySQL"
+                : jdbcUrl.startsWith("jdbc:h2:") ? "H2" : null;
+        String shown = InertText.line(jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
+        throw new RetortException("Retort works with PostgreSQL; " + (product == null ? "the database at " + shown
+                : product + " (" + shown + ")") + " is not supported yet. Give a jdbc:postgresql:// URL.");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.retort.platform.postgres;
+
+import dev.retort.InertText;
+import dev.retort.ddl.Dialect;
+import dev.retort.ddl.PostgresDialect;
+import dev.retort.platform.Platform;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** PostgreSQL: advisory locks, {@code pg_catalog} and {@code pg_locks}, SQLSTATE 55P03, 63-byte names. */
+public final class PostgresPlatform implements Platform {
+
+    public static final PostgresPlatform INSTANCE = new PostgresPlatform();
+
+    private static final PostgresDialect DIALECT = new PostgresDialect();
+
+    private PostgresPlatform() {
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public Map<String, String> tableColumns(Connection connection, String table) throws SQLException {
+        String sql = "SELECT c.relkind, a.attname, format_type(a.atttypid, a.atttypmod) "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                + "WHERE n.nspname = current_schema() AND c.relname = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, String> columns = null;
+                while (rs.next()) {
+                    if (columns == null) {
+                        columns = new TreeMap<>();
+                    }
+                    String kind = rs.getString(1);
+                    if (!"r".equals(kind) && !"p".equals(kind)) {
+                        columns.put("(relkind)", kind);
+                    } else if (rs.getString(2) != null) {
+                        columns.put(rs.getString(2), rs.getString(3));
+                    }
+                }
+                return columns;
+            }
+        }
+    }
+
+    @Override
+    public boolean isTextual(String type) {
+        return type != null && (type.startsWith("character varying") || type.equals("text")
+                || type.startsWith("character("));
+    }
+
+    @Override
+    public int maxIdentifierBytes() {
+        return 63; // NAMEDATALEN - 1
+    }
+
+    @Override
+    public String createHistoryTable(String quotedName, int revisionLength) {
+        return "CREATE TABLE IF NOT EXISTS " + quotedName + " (\n"
+                + "    revision varchar(" + revisionLength + ") NOT NULL,\n"
+                + "    operation varchar(16) NOT NULL,\n"
+                + "    message text NOT NULL,\n"
+                + "    applied_at timestamp with time zone NOT NULL DEFAULT now(),\n"
+                + "    applied_by text NOT NULL DEFAULT current_user,\n"
+                + "    execution_ms bigint\n"
+                + ")";
+    }
+
+    @Override
+    public boolean tryMigrationLock(Connection connection, long key) throws SQLException {
+        return advisory(connection, "pg_try_advisory_lock", key);
+    }
+
+    @Override
+    public void migrationLock(Connection connection, long key) throws SQLException {
+        advisory(connection, "pg_advisory_lock", key);
+    }
+
+    @Override
+    public void releaseMigrationLock(Connection connection, long key) throws SQLException {
+        advisory(connection, "pg_advisory_unlock", key);
+    }
+
+    private static boolean advisory(Connection connection, String function, long key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return function.equals("pg_advisory_lock") || rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
+    @Override
+    public List<String> lockHolders(Connection connection, String table) {
+        List<String> holders = new ArrayList<>();
+        if (table == null) {
+            return holders;
+        }
+        String sql = "SELECT a.pid, a.usename, a.application_name, a.state, "
+                + "EXTRACT(EPOCH FROM now() - a.xact_start)::bigint, string_agg(DISTINCT l.mode, ', ') "
+                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.relation = to_regclass(?) AND l.granted AND l.pid <> pg_backend_pid() "
+                + "GROUP BY a.pid, a.usename, a.application_name, a.state, a.xact_start "
+                + "ORDER BY a.xact_start NULLS LAST LIMIT 5";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long age = rs.getLong(5);
+                    boolean open = !rs.wasNull();
+                    String app = rs.getString(3);
+                    holders.add("pid " + rs.getInt(1) + " (user " + InertText.line(String.valueOf(rs.getString(2)))
+                            + (app == null || app.isEmpty() ? "" : ", application '" + InertText.line(app) + "'")
+                            + ", " + InertText.line(String.valueOf(rs.getString(4)))
+                            + (open ? ", transaction open " + age + " s" : "") + ", holding "
+                            + rs.getString(6) + ")");
+                }
+            }
+        } catch (SQLException e) {
+            // the connection is gone, or the table name did not parse: the message stands without the list
+        }
+        return holders;
+    }
+}

@@ -58,6 +58,26 @@ public interface Platform {
      */
     List<String> lockHolders(Connection connection, String table);
 
+    /**
+     * The table of the index {@code name} in the current schema when that index is left unusable by an interrupted
+     * or failed online build (PostgreSQL's INVALID), else {@code null}.
+     */
+    String invalidIndexTable(Connection connection, String name) throws SQLException;
+
+    /** Whether {@code e} says the object a statement creates exists already. */
+    boolean isDuplicateObject(SQLException e);
+
+    /** Whether the database has the schema {@code schema}. */
+    boolean schemaExists(Connection connection, String schema) throws SQLException;
+
+    /** The statement that makes {@code schema} the connection's working schema (Retort's tables live there). */
+    String useSchema(String schema);
+
+    /** How an offline script starts and ends one revision's transaction, e.g. {@code BEGIN} and {@code COMMIT}. */
+    String scriptBegin();
+
+    String scriptCommit();
+
     /** PostgreSQL, the one platform today. */
     static Platform postgres() {
         return PostgresPlatform.INSTANCE;

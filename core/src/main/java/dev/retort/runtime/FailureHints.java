@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.ddl.Dialect;
+import dev.retort.platform.Platform;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Operation;
@@ -16,12 +17,13 @@ final class FailureHints {
 
     /** The advice for {@code cause}, or {@code null}; asks the database only when the answer depends on it. */
     static String hint(Connection connection, Throwable cause, Operation operation,
-                       MigrationFailedException.Aftermath aftermath, Dialect dialect) {
+                       MigrationFailedException.Aftermath aftermath, Platform platform) {
+        Dialect dialect = platform.dialect();
         if (!(cause instanceof SQLException sql) || sql.getSQLState() == null) {
             return null;
         }
-        if (operation instanceof CreateIndex create && create.concurrently() && !"42P07".equals(sql.getSQLState())) {
-            return leftInvalid(connection, create);
+        if (operation instanceof CreateIndex create && create.concurrently() && !platform.isDuplicateObject(sql)) {
+            return leftInvalid(connection, create, platform);
         }
         return switch (sql.getSQLState()) {
             case "53200" -> "The revision takes more locks than the server's lock table holds "
@@ -32,8 +34,8 @@ final class FailureHints {
                     + "add the value in a revision of its own, before the one that uses it (retort generate does so).";
             case "25001" -> "The statement cannot run inside a transaction block: declare the revision "
                     + "@Revision(..., transactional = false) and keep it to such statements.";
-            case "42P07" -> operation instanceof CreateIndex create ? existingIndex(connection, create, aftermath, dialect)
-                    : null;
+            case "42P07" -> operation instanceof CreateIndex create
+                    ? existingIndex(connection, create, aftermath, platform) : null;
             default -> null;
         };
     }
@@ -57,10 +59,10 @@ final class FailureHints {
     }
 
     /** A concurrent build that failed (duplicates, a timeout, a cancel) leaves its index INVALID. */
-    private static String leftInvalid(Connection connection, CreateIndex create) {
+    private static String leftInvalid(Connection connection, CreateIndex create, Platform platform) {
         String name = create.index().name();
         try {
-            if (name == null || InvalidIndexes.tableOfInvalid(connection, name) == null) {
+            if (name == null || platform.invalidIndexTable(connection, name) == null) {
                 return null;
             }
         } catch (SQLException e) {
@@ -71,14 +73,15 @@ final class FailureHints {
     }
 
     private static String existingIndex(Connection connection, CreateIndex create,
-                                        MigrationFailedException.Aftermath aftermath, Dialect dialect) {
+                                        MigrationFailedException.Aftermath aftermath, Platform platform) {
+        Dialect dialect = platform.dialect();
         String name = create.index().name();
         if (name == null) {
             return null;
         }
         String drop = dialect.statements(new DropIndex(null, name, null, true)).get(0).sql() + ";";
         try {
-            String table = InvalidIndexes.tableOfInvalid(connection, name);
+            String table = platform.invalidIndexTable(connection, name);
             if (table != null) {
                 return "Index " + name + " on " + table + " is INVALID, left by an interrupted or failed CREATE INDEX "
                         + "CONCURRENTLY (it is maintained on every write but never used). Drop it and run the upgrade "

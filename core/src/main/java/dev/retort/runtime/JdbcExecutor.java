@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
+import dev.retort.platform.Platform;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.op.CreateIndex;
@@ -22,6 +23,7 @@ import java.util.List;
 final class JdbcExecutor implements OperationExecutor {
 
     private final Connection connection;
+    private final Platform platform;
     private final Dialect dialect;
     private final RunListener listener;
     private final TransactionGuard guard;
@@ -33,9 +35,10 @@ final class JdbcExecutor implements OperationExecutor {
      * @param guard the guard of the revision's transaction, or {@code null} for a non-transactional revision
      *              (the connection then in autocommit mode)
      */
-    JdbcExecutor(Connection connection, Dialect dialect, RunListener listener, TransactionGuard guard) {
+    JdbcExecutor(Connection connection, Platform platform, RunListener listener, TransactionGuard guard) {
         this.connection = connection;
-        this.dialect = dialect;
+        this.platform = platform;
+        this.dialect = platform.dialect();
         this.listener = listener;
         this.guard = guard;
     }
@@ -112,12 +115,12 @@ final class JdbcExecutor implements OperationExecutor {
      */
     private boolean rebuildInvalidIndex(Operation operation, SQLException failure) throws StatementFailedException {
         if (!(operation instanceof CreateIndex create) || !create.concurrently() || create.index().name() == null
-                || !"42P07".equals(failure.getSQLState())) {
+                || !platform.isDuplicateObject(failure)) {
             return false;
         }
         String name = create.index().name();
         try {
-            String table = InvalidIndexes.tableOfInvalid(connection, name);
+            String table = platform.invalidIndexTable(connection, name);
             if (table == null) {
                 return false;
             }

@@ -167,7 +167,7 @@ public final class Runner {
             }
             out.append("\n");
             if (transactional) {
-                out.append("BEGIN;\n\n");
+                out.append(platform.scriptBegin()).append(";\n\n");
                 if (settings.lockTimeout() != null) {
                     executor.line("SET LOCAL lock_timeout = " + settings.lockTimeoutLiteral());
                 }
@@ -186,13 +186,13 @@ public final class Runner {
                 if (settings.lockTimeout() != null) {
                     executor.line("RESET lock_timeout");
                 }
-                out.append("BEGIN;\n\n");
+                out.append(platform.scriptBegin()).append(";\n\n");
             }
             for (String sql : versionTable.updateSql(step.from(), step.to())) {
                 executor.line(sql);
             }
             executor.line(history.insertSql(step, null));
-            out.append("COMMIT;\n\n");
+            out.append(platform.scriptCommit()).append(";\n\n");
         }
         return out.toString();
     }
@@ -261,7 +261,7 @@ public final class Runner {
     private void runInTransaction(Connection connection, Step step) throws SQLException {
         connection.setAutoCommit(false);
         TransactionGuard guard = new TransactionGuard(connection, step.revision());
-        JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, guard);
+        JdbcExecutor executor = new JdbcExecutor(connection, platform, listener, guard);
         MigrationFailedException.Aftermath aftermath = MigrationFailedException.Aftermath.ROLLED_BACK;
         long started = System.nanoTime();
         try {
@@ -294,7 +294,7 @@ public final class Runner {
      */
     private void runWithoutTransaction(Connection connection, Step step) throws SQLException {
         connection.setAutoCommit(true);
-        JdbcExecutor executor = new JdbcExecutor(connection, dialect, listener, null);
+        JdbcExecutor executor = new JdbcExecutor(connection, platform, listener, null);
         long started = System.nanoTime();
         String previousTimeout = null;
         try {
@@ -372,7 +372,7 @@ public final class Runner {
             holders = platform.lockHolders(connection, LockHolders.table(operation, executor.currentSql(), dialect));
             hint = FailureHints.lockTimeout(holders, attempt, settings);
         } else {
-            hint = FailureHints.hint(connection, cause, operation, aftermath, dialect);
+            hint = FailureHints.hint(connection, cause, operation, aftermath, platform);
         }
         return new MigrationFailedException(step.revision(), step.upgrade(), operation == null ? null : operation.describe(),
                 executor.currentSql(), cause, step.from(), aftermath, executor.committed(), hint, holders, lockTimeout);

@@ -4,9 +4,8 @@ import dev.retort.RetortException;
 import dev.retort.config.DatabaseTarget;
 import dev.retort.config.Secrets;
 import dev.retort.ddl.PostgresIdentifiers;
+import dev.retort.platform.Platform;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -58,18 +57,14 @@ final class Database {
     }
 
     private static void useSchema(Connection connection, String schema, DatabaseTarget target) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new RetortException("Schema '" + schema + "' (schema: in retort.yaml) does not exist in "
-                            + target + ". Create it with CREATE SCHEMA " + PostgresIdentifiers.quote(schema)
-                            + ", or correct the setting.");
-                }
-            }
+        Platform platform = Platform.forUrl(target.url());
+        if (!platform.schemaExists(connection, schema)) {
+            throw new RetortException("Schema '" + schema + "' (schema: in retort.yaml) does not exist in "
+                    + target + ". Create it with CREATE SCHEMA " + PostgresIdentifiers.quote(schema)
+                    + ", or correct the setting.");
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("SET search_path TO " + PostgresIdentifiers.quote(schema) + ", public");
+            st.execute(platform.useSchema(schema));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.retort.spring;
 
 import dev.retort.RetortException;
-import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.platform.Platform;
@@ -234,7 +233,7 @@ public class RetortMigrator {
                 st.execute("SET lock_timeout = " + properties.getLockTimeout().toMillis());
             }
             if (properties.getSchema() != null && !properties.getSchema().isBlank()) {
-                st.execute("SET search_path TO " + PostgresIdentifiers.quote(properties.getSchema()) + ", public");
+                st.execute(Platform.postgres().useSchema(properties.getSchema()));
             }
         } catch (SQLException e) {
             c.close();

@@ -117,6 +117,51 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public String invalidIndexTable(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT t.relname FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid
+                JOIN pg_class t ON t.oid = i.indrelid
+                WHERE c.relname = ? AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                  AND NOT i.indisvalid""")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isDuplicateObject(SQLException e) {
+        return "42P07".equals(e.getSQLState());
+    }
+
+    @Override
+    public boolean schemaExists(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public String useSchema(String schema) {
+        return "SET search_path TO " + dev.retort.ddl.PostgresIdentifiers.quote(schema) + ", public";
+    }
+
+    @Override
+    public String scriptBegin() {
+        return "BEGIN";
+    }
+
+    @Override
+    public String scriptCommit() {
+        return "COMMIT";
+    }
+
+    @Override
     public boolean isLockTimeout(SQLException e) {
         return "55P03".equals(e.getSQLState());
     }

@@ -78,6 +78,15 @@ public interface Platform {
 
     String scriptCommit();
 
+    /** What to do about a failure this product explains by its error code (too many locks, ...), or {@code null}. */
+    String adviceFor(SQLException e);
+
+    /**
+     * How to see what the session {@code holder} (a line of {@link #lockHolders}) is doing and end it, as a clause:
+     * {@code See what it is doing (...), end it if it is stuck (...)}.
+     */
+    String sessionAdvice(String holder);
+
     /** PostgreSQL, the one platform today. */
     static Platform postgres() {
         return PostgresPlatform.INSTANCE;

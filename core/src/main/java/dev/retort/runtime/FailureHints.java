@@ -25,23 +25,14 @@ final class FailureHints {
         if (operation instanceof CreateIndex create && create.concurrently() && !platform.isDuplicateObject(sql)) {
             return leftInvalid(connection, create, platform);
         }
-        return switch (sql.getSQLState()) {
-            case "53200" -> "The revision takes more locks than the server's lock table holds "
-                    + "(max_locks_per_transaction x max_connections): split it into several revisions (retort generate "
-                    + "does so by itself for a large diff), or raise max_locks_per_transaction in postgresql.conf and "
-                    + "restart the server.";
-            case "55P04" -> "A value added to an enum type cannot be used before the transaction that adds it commits: "
-                    + "add the value in a revision of its own, before the one that uses it (retort generate does so).";
-            case "25001" -> "The statement cannot run inside a transaction block: declare the revision "
-                    + "@Revision(..., transactional = false) and keep it to such statements.";
-            case "42P07" -> operation instanceof CreateIndex create
-                    ? existingIndex(connection, create, aftermath, platform) : null;
-            default -> null;
-        };
+        if (platform.isDuplicateObject(sql)) {
+            return operation instanceof CreateIndex create ? existingIndex(connection, create, aftermath, platform) : null;
+        }
+        return platform.adviceFor(sql);
     }
 
     /** A statement gave up waiting for a lock: who held it, and what to do. */
-    static String lockTimeout(List<String> holders, int attempts, RuntimeSettings settings) {
+    static String lockTimeout(List<String> holders, int attempts, RuntimeSettings settings, Platform platform) {
         String tried = attempts > 1 ? " on each of " + attempts + " attempts" : "";
         String timeout = settings.lockTimeout() == null ? "lock_timeout"
                 : "lock_timeout (" + settings.lockTimeout().toMillis() + " ms)";
@@ -50,11 +41,9 @@ final class FailureHints {
                     + "let go since. Run the upgrade again" + (settings.lockRetries() == 0 ? ", or let Retort retry "
                     + "by itself (lock_retries in retort.yaml)." : ".");
         }
-        String first = holders.get(0).substring(4, holders.get(0).indexOf(' ', 4));
         return "Another session held a lock the revision needed for longer than " + timeout + tried + ": "
-                + String.join("; ", holders) + ". See what it is doing (SELECT state, query FROM pg_stat_activity "
-                + "WHERE pid = " + first + "), end it if it is stuck (SELECT pg_terminate_backend(" + first + ")), "
-                + "or run the upgrade again when it is done" + (settings.lockRetries() == 0 ? " (lock_retries in "
+                + String.join("; ", holders) + ". " + platform.sessionAdvice(holders.get(0))
+                + ", or run the upgrade again when it is done" + (settings.lockRetries() == 0 ? " (lock_retries in "
                 + "retort.yaml retries by itself)." : ".");
     }
 

@@ -44,6 +44,7 @@ public final class Runner {
         this.graph = graph;
         this.platform = platform;
         this.dialect = platform.dialect();
+        requireRoomForHistory(settings.versionTable(), platform);
         this.versionTable = new VersionTable(settings.versionTable(), platform);
         this.history = new HistoryTable(settings.versionTable(), platform);
         this.listener = listener;
@@ -53,6 +54,18 @@ public final class Runner {
 
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /** The history's name ({@code <version table>_history}) must fit the platform's names, which would cut it. */
+    private static void requireRoomForHistory(String versionTable, Platform platform) {
+        int room = platform.maxIdentifierBytes() - HistoryTable.SUFFIX.length();
+        if (versionTable.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > room) {
+            throw new RetortException("The version table name '" + InertText.line(versionTable) + "' is too long: "
+                    + "Retort keeps the revision history beside it in '<version table>" + HistoryTable.SUFFIX + "', and "
+                    + platform.name() + " names hold at most " + platform.maxIdentifierBytes() + " bytes, so a version "
+                    + "table name may have at most " + room + ". Choose a shorter one (version_table in retort.yaml, "
+                    + "retort.version-table in Spring Boot).");
+        }
     }
 
     /** The revisions the database records as its heads (empty at base), checked against the migrations. */
@@ -370,7 +383,7 @@ public final class Runner {
         boolean lockTimeout = cause instanceof SQLException sql && platform.isLockTimeout(sql);
         if (lockTimeout) {
             holders = platform.lockHolders(connection, LockHolders.table(operation, executor.currentSql(), dialect));
-            hint = FailureHints.lockTimeout(holders, attempt, settings);
+            hint = FailureHints.lockTimeout(holders, attempt, settings, platform);
         } else {
             hint = FailureHints.hint(connection, cause, operation, aftermath, platform);
         }

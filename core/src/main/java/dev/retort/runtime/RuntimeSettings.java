@@ -21,9 +21,6 @@ public record RuntimeSettings(String versionTable, Duration lockTimeout, int loc
     /** The longest revision id the version table's {@code varchar} column holds. */
     public static final int MAX_REVISION_ID_LENGTH = 64;
 
-    /** PostgreSQL's longest name, in bytes (NAMEDATALEN - 1); a longer one is silently cut. */
-    static final int MAX_IDENTIFIER_LENGTH = 63;
-
     public static final Duration DEFAULT_LOCK_RETRY_DELAY = Duration.ofSeconds(1);
 
     public RuntimeSettings(String versionTable) {
@@ -41,14 +38,6 @@ public record RuntimeSettings(String versionTable, Duration lockTimeout, int loc
         }
         if (versionTable.isBlank()) {
             throw new IllegalArgumentException("The version table name must not be empty");
-        }
-        int room = MAX_IDENTIFIER_LENGTH - HistoryTable.SUFFIX.length();
-        if (versionTable.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > room) {
-            throw new dev.retort.RetortException("The version table name '" + dev.retort.InertText.line(versionTable)
-                    + "' is too long: Retort keeps the revision history beside it in '<version table>"
-                    + HistoryTable.SUFFIX + "', and PostgreSQL names hold at most " + MAX_IDENTIFIER_LENGTH
-                    + " bytes, so a version table name may have at most " + room + ". Choose a shorter one "
-                    + "(version_table in retort.yaml, retort.version-table in Spring Boot).");
         }
     }
 

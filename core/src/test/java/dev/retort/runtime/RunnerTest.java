@@ -243,8 +243,10 @@ class RunnerTest {
             assertEquals("", query(c, "SELECT tablename FROM pg_tables WHERE tablename IN ('items', 'retort_version')"),
                     "nothing was applied");
         }
-        var tooLong = assertThrows(dev.retort.RetortException.class, () -> new RuntimeSettings("v".repeat(56)));
-        assertTrue(tooLong.getMessage().contains("at most 55") && tooLong.getMessage().contains("version_table"),
+        var tooLong = assertThrows(dev.retort.RetortException.class, () -> new Runner(GRAPH, Platform.postgres(),
+                new RuntimeSettings("v".repeat(56)), RunListener.SILENT));
+        assertTrue(tooLong.getMessage().contains("at most 55") && tooLong.getMessage().contains("version_table")
+                && tooLong.getMessage().contains("PostgreSQL names hold at most 63 bytes"),
                 tooLong.getMessage());
         assertEquals("v".repeat(55) + "_history", new RuntimeSettings("v".repeat(55)).historyTable());
     }

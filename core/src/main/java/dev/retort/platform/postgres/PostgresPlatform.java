@@ -162,6 +162,31 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public String adviceFor(SQLException e) {
+        if (e.getSQLState() == null) {
+            return null;
+        }
+        return switch (e.getSQLState()) {
+            case "53200" -> "The revision takes more locks than the server's lock table holds "
+                    + "(max_locks_per_transaction x max_connections): split it into several revisions (retort generate "
+                    + "does so by itself for a large diff), or raise max_locks_per_transaction in postgresql.conf and "
+                    + "restart the server.";
+            case "55P04" -> "A value added to an enum type cannot be used before the transaction that adds it commits: "
+                    + "add the value in a revision of its own, before the one that uses it (retort generate does so).";
+            case "25001" -> "The statement cannot run inside a transaction block: declare the revision "
+                    + "@Revision(..., transactional = false) and keep it to such statements.";
+            default -> null;
+        };
+    }
+
+    @Override
+    public String sessionAdvice(String holder) {
+        String pid = holder.startsWith("pid ") ? holder.substring(4, holder.indexOf(' ', 4)) : "<pid>";
+        return "See what it is doing (SELECT state, query FROM pg_stat_activity WHERE pid = " + pid + "), end it if it "
+                + "is stuck (SELECT pg_terminate_backend(" + pid + "))";
+    }
+
+    @Override
     public boolean isLockTimeout(SQLException e) {
         return "55P03".equals(e.getSQLState());
     }

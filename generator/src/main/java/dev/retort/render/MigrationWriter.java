@@ -4,6 +4,7 @@ import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.InSchema;
 import dev.retort.op.IrreversibleOperationException;
 import dev.retort.op.Operation;
 import dev.retort.op.ValidateConstraint;
@@ -70,16 +71,21 @@ public final class MigrationWriter {
 
     /** An index the next operation turns into a constraint ({@code ADD CONSTRAINT ... USING INDEX}). */
     private static boolean madeIntoConstraint(List<Operation> operations, int i) {
-        return operations.get(i) instanceof CreateIndex c && i + 1 < operations.size()
-                && operations.get(i + 1) instanceof AddConstraint a && c.index().name() != null
+        return unwrapped(operations.get(i)) instanceof CreateIndex c && i + 1 < operations.size()
+                && unwrapped(operations.get(i + 1)) instanceof AddConstraint a && c.index().name() != null
                 && c.index().name().equals(a.usingIndex());
+    }
+
+    /** The operation an {@code op.schema(...)} wrapper carries, or the operation itself. */
+    private static Operation unwrapped(Operation operation) {
+        return operation instanceof InSchema in ? in.operation() : operation;
     }
 
     List<String> downgrade(List<Operation> operations) {
         List<String> lines = new ArrayList<>();
         for (int i = operations.size() - 1; i >= 0; i--) {
             Operation operation = operations.get(i);
-            if (operation instanceof ValidateConstraint || madeIntoConstraint(operations, i)) {
+            if (unwrapped(operation) instanceof ValidateConstraint || madeIntoConstraint(operations, i)) {
                 continue; // nothing to undo; or dropping the constraint made from the index drops the index
             }
             Operation reverse;

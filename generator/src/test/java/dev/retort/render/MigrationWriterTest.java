@@ -150,6 +150,22 @@ class MigrationWriterTest {
     }
 
     @Test
+    @DisplayName("leaves out of the downgrade a validation, and the index a constraint was made from, in a schema too")
+    void onlineDowngrade(@TempDir Path dir) throws IOException {
+        dev.retort.schema.UniqueConstraint key = dev.retort.schema.UniqueConstraint.of("uq_log_ref", "ref");
+        List<Operation> ops = List.of(
+                new dev.retort.op.InSchema("audit", new CreateIndex("log", dev.retort.schema.Index.of("uq_log_ref", "ref")
+                        .unique(), true)),
+                new dev.retort.op.InSchema("audit", new AddConstraint("log", key, false, "uq_log_ref")),
+                new dev.retort.op.InSchema("audit", new dev.retort.op.ValidateConstraint("log", "fk_log_user")));
+        MigrationSource source = new MigrationWriter().write(diff(ops), "app.migrations", "dd44", List.of(), "m",
+                CREATED, false, List.of(), List.of());
+        assertTrue(source.render().contains("transactional = false"), source.render());
+        assertEquals(List.of(new dev.retort.op.InSchema("audit", new DropConstraint("log", "uq_log_ref", null))),
+                RecordingExecutor.record(compile(dir, source).newInstance(), false));
+    }
+
+    @Test
     @DisplayName("stops the downgrade with a throw and a reason at an operation that cannot be reversed")
     void irreversibleStepThrows(@TempDir Path dir) throws IOException {
         MigrationSource source = new MigrationWriter().write(diff(everyOperation()), null, "bb22", List.of(), "m", CREATED);

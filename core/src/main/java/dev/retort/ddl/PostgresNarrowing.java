@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * out of range, {@code text} to {@code integer} on {@code 'abc'}) fail without losing anything; the guard
  * still counts the integer ranges, for the message.
  */
-final class PostgresNarrowing {
+public final class PostgresNarrowing {
 
     /** A family of types and its modifiers: {@code varchar} with {@code [10]}, {@code numeric} with {@code [12, 2]}. */
     record Shape(String family, List<Integer> modifiers, boolean array) {
@@ -94,7 +94,7 @@ final class PostgresNarrowing {
     }
 
     /** A lossy change: the SQL condition true of a value that would change, and what the loss is, for people. */
-    record Loss(String condition, String what, String sqlState) {
+    public record Loss(String condition, String what, String sqlState) {
     }
 
     private static final Map<String, long[]> RANGES = Map.of(
@@ -238,19 +238,31 @@ final class PostgresNarrowing {
     }
 
     /**
+     * The loss a change of {@code column} from {@code from} (or an unknown type, {@code null}) to {@code to} can
+     * cause, with a condition true of a row (not only of a value: an array's elements are looked at one by one) whose
+     * value would change; {@code null} when the change loses nothing. What the guard counts, and the data checks too.
+     */
+    public static Loss rowLoss(String column, ColumnType from, ColumnType to) {
+        boolean array = Shape.of(to).array();
+        Loss loss = loss(from, to, array ? "e" : quote(column));
+        if (loss == null) {
+            return null;
+        }
+        return new Loss(array ? "EXISTS (SELECT 1 FROM unnest(" + quote(column) + ") AS e WHERE " + loss.condition()
+                + ")" : "(" + loss.condition() + ")", loss.what(), loss.sqlState());
+    }
+
+    /**
      * The statement that stops a narrowing of {@code table.column} when rows would lose data, or {@code null}
      * when the change loses nothing. It locks the table first, so no row written after the count slips through.
      */
     static SqlStatement guard(String table, String relation, String column, ColumnType from, ColumnType to) {
         boolean array = Shape.of(to).array();
-        String x = array ? "e" : quote(column);
-        Loss loss = loss(from, to, x);
+        Loss loss = rowLoss(column, from, to);
         if (loss == null) {
             return null;
         }
-        String rows = array
-                ? "EXISTS (SELECT 1 FROM unnest(" + quote(column) + ") AS e WHERE " + loss.condition() + ")"
-                : "(" + loss.condition() + ")";
+        String rows = loss.condition();
         String before = "Narrowing " + table + "." + column + " from " + (from == null ? "its type" : from.sql())
                 + " to " + to.sql() + " would lose data: ";
         String after = " " + (array ? "an element " : "a value ") + loss.what()

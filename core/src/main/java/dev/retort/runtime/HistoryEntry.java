@@ -1,6 +1,9 @@
 package dev.retort.runtime;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One row of the revision history: a revision applied ({@code upgrade}), undone ({@code downgrade}) or recorded
@@ -15,4 +18,20 @@ import java.time.OffsetDateTime;
  */
 public record HistoryEntry(String revision, String operation, String message, OffsetDateTime appliedAt,
                            String appliedBy, Long executionMillis) {
+
+    /**
+     * For each revision, the row that last brought it into the database (an upgrade or a stamp) and that no later
+     * downgrade undid: what "applied when, by whom" means. {@code history} is oldest first, as the runner gives it.
+     */
+    public static Map<String, HistoryEntry> arrivals(List<HistoryEntry> history) {
+        Map<String, HistoryEntry> arrivals = new HashMap<>();
+        for (HistoryEntry e : history) {
+            if (e.operation().equals("downgrade")) {
+                arrivals.remove(e.revision());
+            } else {
+                arrivals.put(e.revision(), e);
+            }
+        }
+        return arrivals;
+    }
 }

@@ -6,6 +6,7 @@ import dev.retort.runtime.Runner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,11 +22,11 @@ final class CurrentCommand extends BaseCommand {
     public Integer call() throws SQLException {
         RevisionGraph graph = workspace().graph();
         List<String> heads;
-        List<HistoryEntry> history;
+        Map<String, HistoryEntry> arrivals;
         try (Connection c = workspace().connect()) {
             Runner runner = workspace().runner(new ConsoleListener(err(), false));
             heads = runner.current(c);
-            history = verbose ? runner.history(c) : List.of();
+            arrivals = verbose ? HistoryEntry.arrivals(runner.history(c)) : Map.of();
         }
         if (verbose) {
             out().println("Database: " + workspace().target());
@@ -35,22 +36,11 @@ final class CurrentCommand extends BaseCommand {
         }
         for (String id : heads) {
             if (verbose) {
-                Revisions.verbose(out(), graph, graph.get(id), lastArrival(history, id));
+                Revisions.verbose(out(), graph, graph.get(id), arrivals.get(id));
             } else {
                 out().println(Revisions.idWithTags(graph, graph.get(id)));
             }
         }
         return RetortCommand.OK;
-    }
-
-    /** The latest history row that brought {@code id} into the database (an upgrade or a stamp), or null. */
-    private static HistoryEntry lastArrival(List<HistoryEntry> history, String id) {
-        HistoryEntry last = null;
-        for (HistoryEntry e : history) {
-            if (e.revision().equals(id) && !e.operation().equals("downgrade")) {
-                last = e;
-            }
-        }
-        return last;
     }
 }

@@ -9,7 +9,6 @@ import dev.retort.diff.Renames;
 import dev.retort.diff.Warning;
 import dev.retort.lint.Linter;
 import dev.retort.migration.internal.RevisionGraph;
-import dev.retort.op.ExecuteSql;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
 import dev.retort.render.MigrationWriter;
@@ -84,13 +83,9 @@ final class GenerateCommand extends BaseCommand {
         if (timeout == null) {
             return part.diff().operations();
         }
-        List<Operation> ops = new ArrayList<>();
-        ops.add(new ExecuteSql("SET " + (part.transactional() ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis()
-                + "ms'", null));
+        List<Operation> ops = new ArrayList<>(OnlineForm.before(timeout, part.transactional()));
         ops.addAll(part.diff().operations());
-        if (!part.transactional()) {
-            ops.add(new ExecuteSql("RESET lock_timeout", null));
-        }
+        ops.addAll(OnlineForm.after(part.transactional()));
         return ops;
     }
 

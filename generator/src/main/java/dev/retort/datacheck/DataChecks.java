@@ -1,6 +1,7 @@
 package dev.retort.datacheck;
 
 import dev.retort.ddl.PostgresIdentifiers;
+import dev.retort.ddl.PostgresNarrowing;
 import dev.retort.diff.Warning;
 import dev.retort.lint.Linter;
 import dev.retort.op.AddColumn;
@@ -12,6 +13,7 @@ import dev.retort.op.InSchema;
 import dev.retort.op.Operation;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.IndexElement;
 import dev.retort.schema.PrimaryKey;
@@ -28,8 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -46,11 +46,6 @@ public final class DataChecks {
     /** From this many rows (pg_class's estimate), or {@link #LARGE_BYTES}, a table counts as large. */
     static final long LARGE_ROWS = 100_000;
     static final long LARGE_BYTES = 100L * 1024 * 1024;
-
-    private static final Pattern LENGTH = Pattern.compile(
-            "(?i)\\s*(?:varchar|character varying|char|character|bpchar)\\s*\\((\\d+)\\)\\s*");
-    private static final Pattern TEXTUAL = Pattern.compile(
-            "(?i)\\s*(?:text|varchar|character varying|char|character|bpchar)\\b.*");
 
     private final Duration timeout;
 
@@ -139,25 +134,20 @@ public final class DataChecks {
             if (a.type() == null || a.allowLoss()) {
                 return;
             }
-            String from = a.type().fromKnown() && a.type().from() != null ? a.type().from().sql() : null;
+            ColumnType fromType = a.type().fromKnown() ? a.type().from() : null;
+            String from = fromType == null ? null : fromType.sql();
             String to = a.type().to().sql();
-            Matcher length = LENGTH.matcher(to);
-            if (length.matches() && from != null && TEXTUAL.matcher(from).matches() && a.using() == null) {
-                int n = Integer.parseInt(length.group(1));
-                Long longer = count(schema, a.table(), "char_length(" + column + ") > " + n, key, "length count");
-                if (longer != null && longer > 0) {
-                    warn(Warning.Kind.DATA_TOO_LONG, a.table(), a.column(), key + ": " + rows(longer) + " longer than "
-                            + n + " characters; the type change to " + to + " will fail on this database (or cut "
-                            + "them on purpose with .allowLoss()).");
-                }
-            }
-            String range = range(to);
-            if (range != null && from != null && from.toLowerCase(Locale.ROOT).matches(
-                    "\\s*(bigint|int8|integer|int4|int|numeric.*|decimal.*)\\s*") && a.using() == null) {
-                Long outside = count(schema, a.table(), column + " NOT BETWEEN " + range, key, "range count");
-                if (outside != null && outside > 0) {
-                    warn(Warning.Kind.DATA_OUT_OF_RANGE, a.table(), a.column(), key + ": " + rows(outside)
-                            + " outside the range of " + to + "; the type change will fail on this database.");
+            PostgresNarrowing.Loss loss = a.using() == null ? PostgresNarrowing.rowLoss(a.column(), fromType,
+                    a.type().to()) : null;
+            if (loss != null) {
+                Long changed = count(schema, a.table(), column + " IS NOT NULL AND " + loss.condition(), key,
+                        "count of values that do not fit");
+                if (changed != null && changed > 0) {
+                    boolean cut = loss.sqlState().equals("22001");
+                    warn(cut ? Warning.Kind.DATA_TOO_LONG : Warning.Kind.DATA_OUT_OF_RANGE, a.table(), a.column(),
+                            key + ": " + rows(changed) + " " + loss.what() + "; the type change to " + to
+                                    + " will fail on this database" + (cut ? " (or cut them on purpose with "
+                                    + ".allowLoss())" : "") + ".");
                 }
             }
             if (from == null || Linter.rewrites(from, to, a.using() != null)) {
@@ -176,9 +166,8 @@ public final class DataChecks {
                             + "database.");
                 }
             }
-            String d = c.defaultValue() == null ? "" : c.defaultValue().sql().toLowerCase(Locale.ROOT);
-            if (c.identity() != null || c.generated() != null || d.contains("random(") || d.contains("uuid")
-                    || d.contains("clock_timestamp(") || d.contains("nextval(")) {
+            if (Linter.computedPerRow(c.defaultValue() == null ? null : c.defaultValue().sql(),
+                    c.identity() != null || c.generated() != null)) {
                 large(schema, a.table(), "the new column's value is computed for every row, which rewrites the table "
                         + "under an ACCESS EXCLUSIVE lock");
             }
@@ -332,18 +321,6 @@ public final class DataChecks {
     private static String relation(String schema, String table) {
         return schema == null ? PostgresIdentifiers.quote(table)
                 : PostgresIdentifiers.quote(schema) + "." + PostgresIdentifiers.quote(table);
-    }
-
-    /** {@code integer}'s and {@code smallint}'s bounds as SQL, else {@code null}. */
-    private static String range(String type) {
-        String t = type.strip().toLowerCase(Locale.ROOT);
-        if (t.equals("integer") || t.equals("int4") || t.equals("int")) {
-            return "-2147483648 AND 2147483647";
-        }
-        if (t.equals("smallint") || t.equals("int2")) {
-            return "-32768 AND 32767";
-        }
-        return null;
     }
 
     private static String rows(long n) {

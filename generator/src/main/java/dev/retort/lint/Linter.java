@@ -366,10 +366,19 @@ public final class Linter {
     }
 
     private static boolean isVolatile(Action.ColumnFact c) {
-        if (c.identity()) {
+        return computedPerRow(c.defaultSql(), c.identity());
+    }
+
+    /**
+     * Whether a new column's value is computed for every existing row, which rewrites the table: an identity or
+     * generated column ({@code identityOrGenerated}), or a volatile default (random(), gen_random_uuid(),
+     * clock_timestamp(), nextval(), ...). A constant or a stable default such as now() is stored once.
+     */
+    public static boolean computedPerRow(String defaultSql, boolean identityOrGenerated) {
+        if (identityOrGenerated) {
             return true;
         }
-        String d = c.defaultSql() == null ? "" : c.defaultSql().toLowerCase(Locale.ROOT).replace(" ", "");
+        String d = defaultSql == null ? "" : defaultSql.toLowerCase(Locale.ROOT).replace(" ", "");
         return VOLATILE.stream().anyMatch(v -> d.contains(v.replace(" ", "")));
     }
 

@@ -28,24 +28,25 @@ public final class MigrationWriter {
     }
 
     /**
-     * The same, for a revision that runs {@code transactional} or not, with statements both its methods start
+     * The same, for a revision that runs {@code transactional} or not, with operations both its methods start
      * and end with ({@code before}, {@code after}: an online revision's lock_timeout).
      */
     public MigrationSource write(Diff diff, String packageName, String revisionId, List<String> parents,
-                                 String message, Instant created, boolean transactional, List<String> before,
-                                 List<String> after) {
+                                 String message, Instant created, boolean transactional, List<Operation> before,
+                                 List<Operation> after) {
         List<String> up = framed(upgrade(diff), before, after);
         List<String> down = framed(downgrade(diff.operations()), before, after);
         return new MigrationSource(packageName, revisionId, parents, message, created, up, down, transactional);
     }
 
-    private static List<String> framed(List<String> body, List<String> before, List<String> after) {
+    private List<String> framed(List<String> body, List<Operation> before, List<Operation> after) {
         if (before.isEmpty() && after.isEmpty()) {
             return body;
         }
-        List<String> lines = new ArrayList<>(before);
+        List<String> lines = new ArrayList<>();
+        before.forEach(o -> lines.add(o.accept(code)));
         lines.addAll(body.size() == 1 && body.get(0).equals("// Nothing to do.") ? List.of() : body);
-        lines.addAll(after);
+        after.forEach(o -> lines.add(o.accept(code)));
         return lines;
     }
 

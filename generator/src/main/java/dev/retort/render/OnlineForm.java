@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -228,19 +227,21 @@ public final class OnlineForm {
     }
 
     private static boolean computedPerRow(Column c) {
-        String d = c.defaultValue() == null ? "" : c.defaultValue().sql().toLowerCase(Locale.ROOT).replace(" ", "");
-        return c.identity() != null || c.generated() != null || d.contains("random(") || d.contains("gen_random_uuid(")
-                || d.contains("uuid_generate_v") || d.contains("clock_timestamp(") || d.contains("nextval(");
+        return Linter.computedPerRow(c.defaultValue() == null ? null : c.defaultValue().sql(),
+                c.identity() != null || c.generated() != null);
     }
 
-    /** The lock_timeout statements an online revision starts and ends with, for {@code transactional} or not. */
-    public static List<String> before(Duration lockTimeout, boolean transactional) {
-        String value = "'" + lockTimeout.toMillis() + "ms'";
-        return List.of("op.execute(\"SET " + (transactional ? "LOCAL " : "") + "lock_timeout = " + value + "\");");
+    /**
+     * The statement an online revision starts with when the runner sets no lock_timeout: {@code SET LOCAL} in a
+     * transactional one, {@code SET} (undone by {@link #after}) in one outside a transaction.
+     */
+    public static List<Operation> before(Duration lockTimeout, boolean transactional) {
+        return List.of(new ExecuteSql("SET " + (transactional ? "LOCAL " : "") + "lock_timeout = '"
+                + lockTimeout.toMillis() + "ms'", null));
     }
 
-    public static List<String> after(boolean transactional) {
-        return transactional ? List.of() : List.of("op.execute(\"RESET lock_timeout\");");
+    public static List<Operation> after(boolean transactional) {
+        return transactional ? List.of() : List.of(new ExecuteSql("RESET lock_timeout", null));
     }
 
     private static Operation inner(Operation op) {

@@ -72,7 +72,7 @@ class SafetyInCheckTest {
             assertTrue(md.out().startsWith("### Retort check: no changes\n") && md.out().contains(
                     "\n### Retort lint: 2 errors, 0 warnings in 1 revision\n"), md.out());
 
-            p.writeConfig(Files.config(p) + "lint:\n  since: aaaa00000001\n  rules:\n    index-not-concurrent: warning\n"
+            p.writeConfig(java.nio.file.Files.readString(p.config()) + "lint:\n  since: aaaa00000001\n  rules:\n    index-not-concurrent: warning\n"
                     + "    missing-lock-timeout: off\n");
             Cli.Result configured = p.expect(0, "check");
             assertTrue(configured.out().contains("  warning index-not-concurrent:")
@@ -155,13 +155,6 @@ class SafetyInCheckTest {
                 + "pg_constraint WHERE conrelid = 'label'::regclass AND contype = 'u'")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /** The project's retort.yaml as written, to extend. */
-    private static final class Files {
-        static String config(Project p) throws java.io.IOException {
-            return java.nio.file.Files.readString(p.config());
         }
     }
 }

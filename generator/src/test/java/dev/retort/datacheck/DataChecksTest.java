@@ -86,7 +86,8 @@ class DataChecksTest {
         List<Warning> w = run(AlterColumn.between("users", Column.of("code", "bigint"), Column.of("code", "integer")),
                 new AddColumn("users", Column.of("plan", "text").notNull()),
                 new AddColumn("empty_one", Column.of("plan", "text").notNull()));
-        assertEquals("users.code: 1 row is outside the range of integer; the type change will fail on this database.",
+        assertEquals("users.code: 1 row is outside integer's range; the type change to integer will fail on this "
+                + "database.",
                 only(w, Warning.Kind.DATA_OUT_OF_RANGE));
         assertEquals("users has rows, so adding NOT NULL column users.plan without a default will fail on this "
                 + "database.", only(w, Warning.Kind.DATA_ROWS_EXIST));

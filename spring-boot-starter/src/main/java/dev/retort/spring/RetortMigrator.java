@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -123,14 +122,7 @@ public class RetortMigrator {
         try (Connection connection = connect()) {
             List<String> current = runner.current(connection);
             List<String> pending = runner.planUpgrade(current, "heads").stream().map(s -> s.revision().id()).toList();
-            Map<String, HistoryEntry> arrivals = new HashMap<>();
-            for (HistoryEntry e : runner.history(connection)) {
-                if (e.operation().equals("downgrade")) {
-                    arrivals.remove(e.revision());
-                } else {
-                    arrivals.put(e.revision(), e);
-                }
-            }
+            Map<String, HistoryEntry> arrivals = HistoryEntry.arrivals(runner.history(connection));
             List<Status.RevisionState> revisions = new java.util.ArrayList<>();
             for (LoadedRevision r : graph().all()) {
                 boolean applied = !pending.contains(r.id());

@@ -113,7 +113,7 @@ public final class LoadProbe {
                 for (boolean online : new boolean[] {false, true}) {
                     execute(url, change.reset(), "VACUUM ANALYZE orders");
                     List<OnlineForm.Part> parts = online
-                            ? OnlineForm.of(new Diff(List.of(change.operation()), List.of(), 0)).parts()
+                            ? OnlineForm.of(new Diff(List.of(change.operation()), List.of(), 0), Platform.postgres().dialect()).parts()
                             : List.of(new OnlineForm.Part(new Diff(List.of(change.operation()), List.of(), 0), true));
                     results.add(measure(url, change.name(), online ? "online" : "plain", parts,
                             online ? timeout : null, run++));

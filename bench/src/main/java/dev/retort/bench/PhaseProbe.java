@@ -2,21 +2,16 @@ package dev.retort.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.retort.autogenerate.Autogenerator;
+import dev.retort.autogenerate.SchemaPlatform;
 import dev.retort.catalog.CatalogFilter;
-import dev.retort.catalog.PostgresCanonicalizer;
-import dev.retort.catalog.PostgresCatalogReader;
-import dev.retort.diff.CanonicalForms;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
 import dev.retort.diff.Diff;
-import dev.retort.diff.PostgresComparisonDialect;
-import dev.retort.diff.SchemaComparator;
 import dev.retort.hibernate.EntitySource;
 import dev.retort.hibernate.HibernateSchemaReader;
 import dev.retort.hibernate.NamingSettings;
 import dev.retort.render.MigrationSource;
-import dev.retort.render.MigrationWriter;
-import dev.retort.render.RevisionSplitter;
 import dev.retort.runtime.RuntimeSettings;
 import dev.retort.schema.Schema;
 import dev.retort.testkit.QueryCounter;
@@ -35,7 +30,7 @@ import java.util.Map;
 
 /**
  * The phases of {@code retort check} and {@code generate}, timed one by one inside one JVM started with the
- * command line's flags. It does what {@code Autogenerate.compare} does, through the same public APIs: read the
+ * command line's flags. It calls what {@code check} and {@code generate} call, {@link Autogenerator}: read the
  * entities (class scan, Hibernate metadata, mapping), read the catalog, canonicalize, compare; then, for
  * {@code generate} against an empty database, the same, then split the diff into revisions small enough for one
  * transaction's locks, render and write them. The first iteration
@@ -67,8 +62,8 @@ public final class PhaseProbe {
             long t0 = System.nanoTime();
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     PhaseProbe.class.getClassLoader())) {
-                desired = filter.apply(new HibernateSchemaReader().read(
-                        new EntitySource(loader, List.of(pkg), NamingSettings.DEFAULT, Map.of())));
+                desired = filter.apply(new HibernateSchemaReader().read(new EntitySource(
+                        SchemaPlatform.forUrl(url).hibernate(), loader, List.of(pkg), NamingSettings.DEFAULT, Map.of())));
             }
             r.put("hibernate", seconds(t0));
 
@@ -86,20 +81,13 @@ public final class PhaseProbe {
 
             Diff baseline = compare(emptyUrl, desired, filter, r, "gen.");
             long t = System.nanoTime();
-            List<Diff> parts = new RevisionSplitter().split(baseline);
+            List<Autogenerator.Part> parts = new Autogenerator(SchemaPlatform.forUrl(emptyUrl), filter)
+                    .revisions(baseline, false);
             r.put("gen.split", seconds(t));
             t = System.nanoTime();
-            List<MigrationSource> sources = new ArrayList<>();
-            List<String> texts = new ArrayList<>();
-            List<String> parents = List.of();
-            for (int p = 0; p < parts.size(); p++) {
-                String id = "probe" + i + "_" + (p + 1);
-                MigrationSource source = new MigrationWriter().write(parts.get(p), "bench.migrations", id, parents,
-                        "baseline", Instant.parse("2026-01-01T00:00:00Z"));
-                sources.add(source);
-                texts.add(source.render());
-                parents = List.of(id);
-            }
+            List<MigrationSource> sources = Autogenerator.write(parts, "bench.migrations", "probe" + i, List.of(),
+                    "baseline", Instant.parse("2026-01-01T00:00:00Z"), null);
+            List<String> texts = sources.stream().map(MigrationSource::render).toList();
             r.put("gen.render", seconds(t));
             t = System.nanoTime();
             Files.createDirectories(outDir);
@@ -128,7 +116,10 @@ public final class PhaseProbe {
         System.out.println(json.writeValueAsString(out));
     }
 
-    /** Connects (timed apart), reads the catalog, canonicalizes and compares, counting statements. */
+    /**
+     * Connects (timed apart), then compares through {@link Autogenerator}, as {@code check} does, timing its phases
+     * (catalog, spellings, compare) and counting each one's statements.
+     */
     private static Diff compare(String url, Schema desired, CatalogFilter filter, Map<String, Object> r, String prefix)
             throws SQLException {
         long t = System.nanoTime();
@@ -136,18 +127,25 @@ public final class PhaseProbe {
             r.put(prefix + "connect", seconds(t));
             QueryCounter counting = new QueryCounter();
             Connection c = counting.wrap(raw);
-            t = System.nanoTime();
-            Schema actual = new PostgresCatalogReader(filter).read(c);
-            r.put(prefix + "catalog", seconds(t));
-            r.put(prefix + "catalogQueries", counting.takeCount());
-            t = System.nanoTime();
-            CanonicalForms forms = new PostgresCanonicalizer().canonicalize(c, desired, actual);
-            r.put(prefix + "canonicalize", seconds(t));
-            r.put(prefix + "canonicalizeStatements", counting.takeCount());
-            t = System.nanoTime();
-            Diff diff = new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
-            r.put(prefix + "compare", seconds(t));
-            return diff;
+            long[] since = {System.nanoTime()};
+            Autogenerator autogenerator = new Autogenerator(SchemaPlatform.forUrl(url), filter).dataChecks(false)
+                    .phases(phase -> {
+                        String name = switch (phase) {
+                            case CATALOG -> "catalog";
+                            case SPELLINGS -> "canonicalize";
+                            case COMPARE -> "compare";
+                            default -> phase.name().toLowerCase(java.util.Locale.ROOT);
+                        };
+                        r.put(prefix + name, seconds(since[0]));
+                        int queries = counting.takeCount();
+                        if (phase == Autogenerator.Phase.CATALOG) {
+                            r.put(prefix + "catalogQueries", queries);
+                        } else if (phase == Autogenerator.Phase.SPELLINGS) {
+                            r.put(prefix + "canonicalizeStatements", queries);
+                        }
+                        since[0] = System.nanoTime();
+                    });
+            return autogenerator.compare(c, List.of(desired)).diff();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.retort.ddl;
 
 import dev.retort.op.Operation;
+import dev.retort.schema.ColumnType;
 import java.util.List;
 
 /**
@@ -18,17 +19,33 @@ public interface Dialect {
     /** A string literal. */
     String literal(String value);
 
+    /** {@code sql} split into statements as the database's command-line client splits it. */
+    SqlScan scan(String sql);
+
     /**
      * The leading words of the first statement in {@code sql} that ends the transaction it runs in
      * ({@code COMMIT}, {@code ROLLBACK}), or {@code null} when none does.
      */
-    String transactionEnd(String sql);
+    default String transactionEnd(String sql) {
+        return scan(sql).transactionEnd();
+    }
 
     /**
      * Why {@code sql}, written into an offline script, would make the database's command-line client do
      * something other than run it (a meta-command, a variable, a quote that never closes), or {@code null}.
      */
-    String scriptHazard(String sql);
+    default String scriptHazard(String sql) {
+        return scan(sql).scriptHazard();
+    }
+
+    /**
+     * What changing {@code column} from {@code from} (or an unknown type, {@code null}) to {@code to} would do to
+     * values that do not fit, as a condition on a row; {@code null} when the change loses nothing (or the dialect
+     * cannot tell).
+     */
+    default RowLoss rowLoss(String column, ColumnType from, ColumnType to) {
+        return null;
+    }
 
     /** {@code text} as a one-line comment the script's reader ignores, whatever the text holds. */
     default String comment(String text) {

@@ -1,8 +1,9 @@
 package dev.retort.platform;
 
-import dev.retort.RetortException;
 import dev.retort.InertText;
+import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
+import dev.retort.platform.mariadb.MariaDbPlatform;
 import dev.retort.platform.postgres.PostgresPlatform;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,9 +88,44 @@ public interface Platform {
      */
     String sessionAdvice(String holder);
 
-    /** PostgreSQL, the one platform today. */
+    /**
+     * Whether DDL runs inside a transaction and rolls back with it (PostgreSQL). Where it does not (MariaDB and
+     * MySQL commit before and after every DDL statement), a revision cannot be one transaction: the runner records
+     * its progress in {@code <version table>_progress} instead, statement by statement.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The statement that makes lock waits give up after {@code timeout}: for the transaction only
+     * ({@code transactionScoped}, where the product has that) or for the session.
+     */
+    String setLockTimeout(java.time.Duration timeout, boolean transactionScoped);
+
+    /** The statement that gives the session back the server's default lock timeout (in an offline script). */
+    String resetLockTimeout();
+
+    /** The session's lock timeout as it stands, to give back after a revision set its own. */
+    String lockTimeoutSetting(Connection connection) throws SQLException;
+
+    /** Gives the session back the lock timeout {@link #lockTimeoutSetting} read. */
+    void restoreLockTimeout(Connection connection, String setting) throws SQLException;
+
+    /**
+     * The statement that creates the progress table {@code quotedName} if it is missing: on a platform without
+     * transactional DDL, the record of a revision that is running or failed half way.
+     */
+    String createProgressTable(String quotedName, int revisionLength);
+
+    /** PostgreSQL. */
     static Platform postgres() {
         return PostgresPlatform.INSTANCE;
+    }
+
+    /** MariaDB (10.6 and later). */
+    static Platform mariadb() {
+        return MariaDbPlatform.INSTANCE;
     }
 
     /** The platform for a JDBC URL; refuses a database Retort does not support, naming it. */
@@ -97,10 +133,13 @@ public interface Platform {
         if (jdbcUrl == null || jdbcUrl.startsWith("jdbc:postgresql:")) {
             return postgres();
         }
-        String product = jdbcUrl.startsWith("jdbc:mariadb:") ? "MariaDB" : jdbcUrl.startsWith("jdbc:mysql:") ? "MySQL"
-                : jdbcUrl.startsWith("jdbc:h2:") ? "H2" : null;
+        if (jdbcUrl.startsWith("jdbc:mariadb:")) {
+            return mariadb();
+        }
+        String product = jdbcUrl.startsWith("jdbc:mysql:") ? "MySQL" : jdbcUrl.startsWith("jdbc:h2:") ? "H2" : null;
         String shown = InertText.line(jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-        throw new RetortException("Retort works with PostgreSQL; " + (product == null ? "the database at " + shown
-                : product + " (" + shown + ")") + " is not supported yet. Give a jdbc:postgresql:// URL.");
+        throw new RetortException("Retort works with PostgreSQL and MariaDB; " + (product == null ? "the database at "
+                + shown : product + " (" + shown + ")") + " is not supported yet. Give a jdbc:postgresql:// or "
+                + "jdbc:mariadb:// URL.");
     }
 }

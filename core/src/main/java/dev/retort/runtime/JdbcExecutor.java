@@ -2,12 +2,12 @@ package dev.retort.runtime;
 
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
-import dev.retort.platform.Platform;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.migration.internal.OperationExecutor;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Operation;
+import dev.retort.platform.Platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,6 +30,14 @@ final class JdbcExecutor implements OperationExecutor {
     private final List<String> committed = new ArrayList<>();
     private Operation currentOperation;
     private String currentSql;
+    private Watcher watcher;
+
+    /** Hears each statement of an operation before it runs, and each operation once all its statements ran. */
+    interface Watcher {
+        void starting(String sql) throws SQLException;
+
+        void done(Operation operation) throws SQLException;
+    }
 
     /**
      * @param guard the guard of the revision's transaction, or {@code null} for a non-transactional revision
@@ -43,11 +51,23 @@ final class JdbcExecutor implements OperationExecutor {
         this.guard = guard;
     }
 
+    /** Where DDL is not transactional, the runner's record of the revision's progress. */
+    void watch(Watcher value) {
+        this.watcher = value;
+    }
+
     @Override
     public void execute(Operation operation) {
         currentOperation = operation;
         for (SqlStatement statement : dialect.statements(operation)) {
             run(statement, operation);
+        }
+        if (watcher != null) {
+            try {
+                watcher.done(operation);
+            } catch (SQLException e) {
+                throw new StatementFailedException(e);
+            }
         }
         currentOperation = null;
     }
@@ -64,6 +84,9 @@ final class JdbcExecutor implements OperationExecutor {
         }
         listener.statement(statement.sql());
         try {
+            if (watcher != null && operation != null) {
+                watcher.starting(statement.sql());
+            }
             send(statement.sql());
         } catch (SQLException e) {
             if (statement.guard()) {

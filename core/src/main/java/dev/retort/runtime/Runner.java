@@ -5,15 +5,12 @@ import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.migration.Migration;
-import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.Operations;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +30,7 @@ public final class Runner {
     private final Dialect dialect;
     private final VersionTable versionTable;
     private final HistoryTable history;
+    private final ProgressTable progressTable;
     private final RunListener listener;
     private final Planner planner;
     private final RuntimeSettings settings;
@@ -47,6 +45,7 @@ public final class Runner {
         requireRoomForHistory(settings.versionTable(), platform);
         this.versionTable = new VersionTable(settings.versionTable(), platform);
         this.history = new HistoryTable(settings.versionTable(), platform);
+        this.progressTable = new ProgressTable(settings.versionTable(), platform);
         this.listener = listener;
         this.planner = new Planner(graph);
         this.settings = settings;
@@ -58,10 +57,13 @@ public final class Runner {
 
     /** The history's name ({@code <version table>_history}) must fit the platform's names, which would cut it. */
     private static void requireRoomForHistory(String versionTable, Platform platform) {
-        int room = platform.maxIdentifierBytes() - HistoryTable.SUFFIX.length();
+        int room = platform.maxIdentifierBytes() - (platform.transactionalDdl() ? HistoryTable.SUFFIX
+                : ProgressTable.SUFFIX).length();
         if (versionTable.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > room) {
             throw new RetortException("The version table name '" + InertText.line(versionTable) + "' is too long: "
-                    + "Retort keeps the revision history beside it in '<version table>" + HistoryTable.SUFFIX + "', and "
+                    + "Retort keeps the revision history beside it in '<version table>" + HistoryTable.SUFFIX + "'"
+                    + (platform.transactionalDdl() ? "" : " and its progress in '<version table>" + ProgressTable.SUFFIX
+                        + "'") + ", and "
                     + platform.name() + " names hold at most " + platform.maxIdentifierBytes() + " bytes, so a version "
                     + "table name may have at most " + room + ". Choose a shorter one (version_table in retort.yaml, "
                     + "retort.version-table in Spring Boot).");
@@ -82,6 +84,7 @@ public final class Runner {
         return locked(connection, () -> {
             List<String> current = versionTable.readIfExists(connection);
             planner.checkKnown(current, versionTable.name());
+            refuseHalfApplied(connection);
             List<Step> steps = planner.upgrade(current, target);
             if (!steps.isEmpty()) {
                 // Created inside the first revision's transaction, so if that revision fails nothing is left.
@@ -97,6 +100,7 @@ public final class Runner {
         return locked(connection, () -> {
             List<String> current = versionTable.readIfExists(connection);
             planner.checkKnown(current, versionTable.name());
+            refuseHalfApplied(connection);
             List<Step> steps = planner.downgrade(current, target);
             if (!steps.isEmpty()) {
                 connection.setAutoCommit(false); // as for an upgrade: part of the first revision's transaction
@@ -120,6 +124,9 @@ public final class Runner {
             connection.setAutoCommit(false);
             ensureTables(connection, true);
             try (java.sql.Statement st = connection.createStatement()) {
+                if (!platform.transactionalDdl()) {
+                    st.execute(progressTable.clearSql());
+                }
                 st.execute(versionTable.deleteAllSql());
                 for (String sql : versionTable.updateSql(List.of(), to)) {
                     st.execute(sql);
@@ -143,6 +150,41 @@ public final class Runner {
      */
     public List<HistoryEntry> history(Connection connection) {
         return sql(() -> history.read(connection, versionTable));
+    }
+
+    /**
+     * Where DDL is not transactional: what the record of a revision that stopped half way says (several lines:
+     * which revision, what ran, what failed, the statements that undo it), or {@code null} when none did.
+     */
+    public String halfApplied(Connection connection) {
+        return sql(() -> {
+            ProgressTable.Record record = platform.transactionalDdl() ? null : progressTable.read(connection);
+            return record == null ? null : record.describe(progressTable.name(), versionTable.name());
+        });
+    }
+
+    /**
+     * Clears the record of a revision that stopped half way, once the user has brought the database back to the
+     * revision before it (or finished it by hand and stamped); returns what the record said, or {@code null} when
+     * there was none. The version table is left as it is.
+     */
+    public String repair(Connection connection) {
+        return locked(connection, () -> {
+            String said = halfApplied(connection);
+            if (said != null) {
+                try (java.sql.Statement st = connection.createStatement()) {
+                    st.execute(progressTable.clearSql());
+                }
+            }
+            return said;
+        });
+    }
+
+    private void refuseHalfApplied(Connection connection) {
+        String said = halfApplied(connection);
+        if (said != null) {
+            throw new DatabaseStateException(said);
+        }
     }
 
     /** The plan an upgrade would follow, without running it. */
@@ -182,10 +224,10 @@ public final class Runner {
             if (transactional) {
                 out.append(platform.scriptBegin()).append(";\n\n");
                 if (settings.lockTimeout() != null) {
-                    executor.line("SET LOCAL lock_timeout = " + settings.lockTimeoutLiteral());
+                    executor.line(platform.setLockTimeout(settings.lockTimeout(), true));
                 }
             } else if (settings.lockTimeout() != null) {
-                executor.line("SET lock_timeout = " + settings.lockTimeoutLiteral());
+                executor.line(platform.setLockTimeout(settings.lockTimeout(), false));
             }
             try {
                 executor.begin(step.revision());
@@ -197,7 +239,7 @@ public final class Runner {
             }
             if (!transactional) {
                 if (settings.lockTimeout() != null) {
-                    executor.line("RESET lock_timeout");
+                    executor.line(platform.resetLockTimeout());
                 }
                 out.append(platform.scriptBegin()).append(";\n\n");
             }
@@ -236,7 +278,7 @@ public final class Runner {
             listener.running(step.upgrade(), step.revision(), step.from(), step.to());
             for (attempt = 1; ; attempt++) {
                 try {
-                    if (step.revision().transactional()) {
+                    if (step.revision().transactional() && platform.transactionalDdl()) {
                         runInTransaction(connection, step);
                     } else {
                         runWithoutTransaction(connection, step);
@@ -280,7 +322,7 @@ public final class Runner {
         try {
             guard.mark();
             if (settings.lockTimeout() != null) {
-                executor.run(SqlStatement.of("SET LOCAL lock_timeout = " + settings.lockTimeoutLiteral()));
+                executor.run(SqlStatement.of(platform.setLockTimeout(settings.lockTimeout(), true)));
             }
             invoke(step, new Operations(executor));
             if (!guard.intact()) {
@@ -310,10 +352,15 @@ public final class Runner {
         JdbcExecutor executor = new JdbcExecutor(connection, platform, listener, null);
         long started = System.nanoTime();
         String previousTimeout = null;
+        Progress progress = platform.transactionalDdl() ? null : new Progress(connection, step);
         try {
             if (settings.lockTimeout() != null) {
-                previousTimeout = show(connection, "lock_timeout");
-                executor.run(SqlStatement.of("SET lock_timeout = " + settings.lockTimeoutLiteral()));
+                previousTimeout = platform.lockTimeoutSetting(connection);
+                executor.run(SqlStatement.of(platform.setLockTimeout(settings.lockTimeout(), false)));
+            }
+            if (progress != null) {
+                progress.start();
+                executor.watch(progress);
             }
             invoke(step, new Operations(executor));
             if (!connection.getAutoCommit()) {
@@ -326,35 +373,31 @@ public final class Runner {
                 executor.run(SqlStatement.of(sql));
             }
             executor.run(SqlStatement.of(history.insertSql(step, (System.nanoTime() - started) / 1_000_000)));
+            if (progress != null) {
+                executor.run(SqlStatement.of(progressTable.finishSql(step.revision().id())));
+            }
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly(connection);
-            throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
+            MigrationFailedException failed = failure(connection, step, executor, e,
+                    MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
+            if (progress != null) {
+                String recorded = progress.fail(e);
+                if (recorded != null) {
+                    failed = failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL,
+                            recorded);
+                }
+            }
+            throw failed;
         } finally {
             connection.setAutoCommit(true);
             if (previousTimeout != null) {
-                restore(connection, "lock_timeout", previousTimeout);
+                try {
+                    platform.restoreLockTimeout(connection, previousTimeout);
+                } catch (SQLException ignored) {
+                    // a broken connection takes the setting with it
+                }
             }
-        }
-    }
-
-    private static String show(Connection connection, String setting) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting(?)")) {
-            ps.setString(1, setting);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static void restore(Connection connection, String setting, String value) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
-            ps.setString(1, setting);
-            ps.setString(2, value);
-            ps.execute();
-        } catch (SQLException ignored) {
-            // a broken connection takes the setting with it
         }
     }
 
@@ -368,6 +411,9 @@ public final class Runner {
                 versionTable.ensure(connection);
             }
             history.ensure(connection, versionTable);
+            if (!platform.transactionalDdl()) {
+                progressTable.ensure(connection);
+            }
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             throw e;
@@ -376,6 +422,12 @@ public final class Runner {
 
     private MigrationFailedException failure(Connection connection, Step step, JdbcExecutor executor, Throwable e,
                                              MigrationFailedException.Aftermath aftermath) {
+        return failure(connection, step, executor, e, aftermath, null);
+    }
+
+    /** @param recorded what the progress record says (replacing the hint), or {@code null} */
+    private MigrationFailedException failure(Connection connection, Step step, JdbcExecutor executor, Throwable e,
+                                             MigrationFailedException.Aftermath aftermath, String recorded) {
         Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
         Operation operation = executor.currentOperation();
         List<String> holders = List.of();
@@ -387,8 +439,90 @@ public final class Runner {
         } else {
             hint = FailureHints.hint(connection, cause, operation, aftermath, platform);
         }
+        if (recorded != null) {
+            hint = (hint == null ? "" : hint + "\n") + recorded;
+        }
         return new MigrationFailedException(step.revision(), step.upgrade(), operation == null ? null : operation.describe(),
                 executor.currentSql(), cause, step.from(), aftermath, executor.committed(), hint, holders, lockTimeout);
+    }
+
+    /**
+     * The progress record of one revision where DDL is not transactional: a row written before its first statement,
+     * updated (and committed) as each statement starts, with the statements that undo the operations done so far,
+     * and deleted with the version-table update that ends the revision.
+     */
+    private final class Progress implements JdbcExecutor.Watcher {
+        private final Connection connection;
+        private final Step step;
+        private final java.util.Deque<String> undo = new java.util.ArrayDeque<>();
+        private int ran;
+        private int started;
+
+        Progress(Connection connection, Step step) {
+            this.connection = connection;
+            this.step = step;
+        }
+
+        void start() throws SQLException {
+            send(progressTable.startSql(step.revision().id(), step.upgrade() ? "upgrade" : "downgrade"));
+        }
+
+        @Override
+        public void starting(String sql) throws SQLException {
+            ran = started;
+            started++;
+            send(progressTable.runningSql(step.revision().id(), ran, sql, undoText()));
+        }
+
+        @Override
+        public void done(Operation operation) {
+            ran = started;
+            List<String> reverse = new ArrayList<>();
+            try {
+                Operation back = operation.reverse();
+                for (SqlStatement statement : dialect.statements(back)) {
+                    reverse.add(statement.sql() + ";");
+                }
+            } catch (RuntimeException e) {
+                reverse.add(dialect.comment("no statement undoes '" + operation.describe() + "' from what the "
+                        + "revision carries: undo it by hand"));
+            }
+            java.util.Collections.reverse(reverse);
+            reverse.forEach(undo::push);
+        }
+
+        private String undoText() {
+            return String.join("\n", undo);
+        }
+
+        /**
+         * Records the failure; returns what the record now says, or {@code null} when nothing of the revision ran
+         * (its row is then deleted: the database is still at the revision before).
+         */
+        String fail(Throwable e) {
+            try {
+                connection.setAutoCommit(true);
+                if (ran == 0) {
+                    send(progressTable.finishSql(step.revision().id()));
+                    return null;
+                }
+                Throwable cause = e instanceof JdbcExecutor.StatementFailedException ? e.getCause() : e;
+                send(progressTable.failedSql(step.revision().id(), ran, InertText.line(String.valueOf(
+                        cause.getMessage())), undoText()));
+                ProgressTable.Record record = progressTable.read(connection);
+                return record == null ? null : record.describe(progressTable.name(), versionTable.name());
+            } catch (SQLException failure) {
+                return "The progress record in " + progressTable.name() + " could not be updated ("
+                        + InertText.line(String.valueOf(failure.getMessage())) + "): it says statement " + started
+                        + " of the revision was running.";
+            }
+        }
+
+        private void send(String sql) throws SQLException {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute(sql);
+            }
+        }
     }
 
     private static void invoke(Step step, Operations op) {

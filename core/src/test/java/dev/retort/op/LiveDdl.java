@@ -1,7 +1,7 @@
 package dev.retort.op;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
+import dev.retort.platform.postgres.PostgresDialect;
 import dev.retort.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
+import dev.retort.platform.postgres.PostgresDialect;
 import dev.retort.schema.ColumnType;
 import dev.retort.testkit.FreshDatabase;
 import dev.retort.testkit.TestDatabase;

@@ -23,9 +23,10 @@ class PlatformTest {
     void chosenFromTheUrl() {
         assertSame(Platform.postgres(), Platform.forUrl("jdbc:postgresql://127.0.0.1:5432/app"));
         assertEquals("PostgreSQL", Platform.forUrl(null).name());
+        assertSame(Platform.mariadb(), Platform.forUrl("jdbc:mariadb://127.0.0.1:3306/app?user=root"));
         RetortException e = assertThrows(RetortException.class,
-                () -> Platform.forUrl("jdbc:mariadb://127.0.0.1:3306/app?user=root&password=s3cret"));
-        assertTrue(e.getMessage().contains("MariaDB") && e.getMessage().contains("not supported yet")
+                () -> Platform.forUrl("jdbc:mysql://127.0.0.1:3306/app?user=root&password=s3cret"));
+        assertTrue(e.getMessage().contains("MySQL") && e.getMessage().contains("not supported yet")
                 && !e.getMessage().contains("s3cret"), e.getMessage());
     }
 

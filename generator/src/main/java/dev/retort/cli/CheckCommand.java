@@ -65,7 +65,7 @@ final class CheckCommand extends BaseCommand {
             String from = (since.equals("head") ? graph.head() : graph.resolve(since)).id();
             ids = graph.descendantsOf(from).stream().toList();
         }
-        return new Linter(workspace().config().lint().levels(),
+        return new Linter(workspace().platform().dialect(), workspace().config().lint().levels(),
                 workspace().config().locks().lockTimeout() != null).lint(graph, ids);
     }
 }

@@ -3,7 +3,6 @@ package dev.retort.cli;
 import dev.retort.RetortException;
 import dev.retort.config.DatabaseTarget;
 import dev.retort.config.Secrets;
-import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.platform.Platform;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,7 +59,7 @@ final class Database {
         Platform platform = Platform.forUrl(target.url());
         if (!platform.schemaExists(connection, schema)) {
             throw new RetortException("Schema '" + schema + "' (schema: in retort.yaml) does not exist in "
-                    + target + ". Create it with CREATE SCHEMA " + PostgresIdentifiers.quote(schema)
+                    + target + ". Create it with CREATE SCHEMA " + platform.dialect().quote(schema)
                     + ", or correct the setting.");
         }
         try (Statement st = connection.createStatement()) {

@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.RetortException;
+import dev.retort.autogenerate.Autogenerator;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
 import dev.retort.diff.DetectedChange;
@@ -11,7 +11,6 @@ import dev.retort.lint.Linter;
 import dev.retort.migration.internal.RevisionGraph;
 import dev.retort.op.Operation;
 import dev.retort.render.MigrationSource;
-import dev.retort.render.MigrationWriter;
 import dev.retort.render.OnlineForm;
 import dev.retort.render.RevisionSplitter;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class GenerateCommand extends BaseCommand {
     boolean verbose;
 
     /** The operations of {@code part} as they run: an online revision's own lock_timeout first. */
-    private static List<Operation> withTimeout(OnlineForm.Part part, Duration timeout) {
+    private static List<Operation> withTimeout(Autogenerator.Part part, Duration timeout) {
         if (timeout == null) {
             return part.diff().operations();
         }
@@ -124,38 +123,17 @@ final class GenerateCommand extends BaseCommand {
             }
         }
         boolean onlineMode = online || ws.config().online();
-        List<OnlineForm.Part> parts = new ArrayList<>();
-        if (onlineMode) {
-            OnlineForm.Result result = OnlineForm.of(diff);
-            if (!result.refusals().isEmpty()) {
-                throw new RetortException("generate --online writes only lock-safe migrations, and "
-                        + (result.refusals().size() == 1 ? "this change has" : "these changes have")
-                        + " no safe form for one deploy; nothing was written. " + String.join(" ",
-                        result.refusals().stream().map(r -> "(" + (result.refusals().indexOf(r) + 1) + ") " + r)
-                                .toList()));
-            }
-            for (OnlineForm.Part part : result.parts()) {
-                if (part.transactional()) {
-                    new RevisionSplitter().split(part.diff()).forEach(d -> parts.add(new OnlineForm.Part(d, true)));
-                } else {
-                    parts.add(part);
-                }
-            }
-        } else if (sql) {
-            parts.add(new OnlineForm.Part(diff, true));
-        } else {
-            List<Diff> split = new RevisionSplitter().split(diff);
-            if (split.size() > 1) {
-                boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
-                boolean locks = split.size() > (enumValues ? 2 : 1);
-                err().println("Splitting into " + split.size() + " revisions: "
-                        + (enumValues ? "values added to an enum type can be used only once the transaction that adds "
-                            + "them has committed, so they get a revision of their own" : "")
-                        + (enumValues && locks ? "; and " : "")
-                        + (locks ? "one transaction cannot hold the locks of all " + diff.operations().size()
-                            + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
-            }
-            split.forEach(d -> parts.add(new OnlineForm.Part(d, true)));
+        List<Autogenerator.Part> parts = sql && !onlineMode ? List.of(new Autogenerator.Part(diff, true))
+                : ws.autogenerator().revisions(diff, onlineMode);
+        if (!onlineMode && parts.size() > 1) {
+            boolean enumValues = RevisionSplitter.separatesEnumValues(diff);
+            boolean locks = parts.size() > (enumValues ? 2 : 1);
+            err().println("Splitting into " + parts.size() + " revisions: "
+                    + (enumValues ? "values added to an enum type can be used only once the transaction that adds "
+                        + "them has committed, so they get a revision of their own" : "")
+                    + (enumValues && locks ? "; and " : "")
+                    + (locks ? "one transaction cannot hold the locks of all " + diff.operations().size()
+                        + " operations on a stock PostgreSQL (max_locks_per_transaction)" : "") + ".");
         }
         // The runner sets retort.yaml's lock_timeout on every revision; without it, online revisions set their own.
         Duration timeout = onlineMode && ws.config().locks().lockTimeout() == null ? ONLINE_LOCK_TIMEOUT : null;
@@ -179,19 +157,10 @@ final class GenerateCommand extends BaseCommand {
             }
             return RetortCommand.OK;
         }
-        List<String> parents = parent == null ? List.of() : List.of(parent);
-        List<MigrationSource> sources = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            String id = parts.size() == 1 ? base : base + "_" + (i + 1);
-            String partMessage = parts.size() == 1 ? message : message + " (" + (i + 1) + " of " + parts.size() + ")";
-            Revisions.requireNewId(graph, id);
-            boolean tx = parts.get(i).transactional();
-            sources.add(new MigrationWriter().write(parts.get(i).diff(), ws.migrationsPackage(), id, parents,
-                    partMessage, ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS), tx,
-                    timeout == null ? List.of() : OnlineForm.before(timeout, tx),
-                    timeout == null ? List.of() : OnlineForm.after(tx)));
-            parents = List.of(id);
-        }
+        List<MigrationSource> sources = Autogenerator.write(parts, ws.migrationsPackage(), base,
+                parent == null ? List.of() : List.of(parent), message,
+                ws.context().clock().instant().truncatedTo(ChronoUnit.SECONDS), timeout);
+        sources.forEach(source -> Revisions.requireNewId(graph, source.revisionId()));
         List<Path> written = ws.writeNewMigrations(sources);
         for (Path file : written) {
             out().println("Generating " + file + " ... done");
@@ -202,7 +171,7 @@ final class GenerateCommand extends BaseCommand {
             drafts.add(new Linter.Draft(sources.get(i).revisionId(), sources.get(i).message(),
                     written.get(i).toString(), parts.get(i).transactional(), withTimeout(parts.get(i), timeout)));
         }
-        LintReport.afterGenerate(err(), new Linter(ws.config().lint().levels(),
+        LintReport.afterGenerate(err(), new Linter(ws.platform().dialect(), ws.config().lint().levels(),
                 ws.config().locks().lockTimeout() != null).lintDrafts(graph, drafts));
         return RetortCommand.OK;
     }

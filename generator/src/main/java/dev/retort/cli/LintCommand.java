@@ -41,7 +41,7 @@ final class LintCommand extends BaseCommand {
         } else {
             ids = List.of((selection.equals("head") ? graph.head() : graph.resolve(selection)).id());
         }
-        LintResult result = new Linter(workspace().config().lint().levels(),
+        LintResult result = new Linter(workspace().platform().dialect(), workspace().config().lint().levels(),
                 workspace().config().locks().lockTimeout() != null).lint(graph, ids);
         out().print(LintReport.render(format, result, verbose));
         out().flush();

@@ -2,11 +2,13 @@ package dev.retort.cli;
 
 import dev.retort.FileAccessException;
 import dev.retort.RetortException;
+import dev.retort.autogenerate.Autogenerator;
+import dev.retort.autogenerate.SchemaPlatform;
+import dev.retort.catalog.CatalogFilter;
 import dev.retort.config.ApplicationSettings;
 import dev.retort.config.ConfigException;
 import dev.retort.config.ConfigLoader;
 import dev.retort.config.ConnectionResolver;
-import dev.retort.catalog.CatalogFilter;
 import dev.retort.config.DatabaseTarget;
 import dev.retort.config.EntitiesConfig;
 import dev.retort.config.EnvironmentConfig;
@@ -295,7 +297,7 @@ final class Workspace {
                     ? "entities.packages in " + describeConfig() : "--package") + "); name the packages of the "
                     + "@Entity classes, such as com.acme.model.");
         }
-        return new EntitySource(classLoader(), packages, naming(), hibernateSettings());
+        return new EntitySource(schemaPlatform().hibernate(), classLoader(), packages, naming(), hibernateSettings());
     }
 
     /**
@@ -367,6 +369,16 @@ final class Workspace {
     /** What Retort manages: everything but the version table and what retort.yaml excludes. */
     CatalogFilter filter() {
         return new CatalogFilter(versionTable(), config().include(), config().exclude());
+    }
+
+    /** The target database's schema side: catalog reading, spellings, Hibernate's dialect. */
+    SchemaPlatform schemaPlatform() {
+        return SchemaPlatform.of(platform());
+    }
+
+    /** Autogenerate for this workspace: its platform, filter and schemas. */
+    Autogenerator autogenerator() {
+        return new Autogenerator(schemaPlatform(), filter()).schemas(schemas());
     }
 
     String versionTable() {

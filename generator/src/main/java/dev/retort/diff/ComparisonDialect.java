@@ -45,6 +45,12 @@ public interface ComparisonDialect {
     /** The name the database gives an unnamed check constraint on {@code table} over {@code expression}. */
     String checkName(String table, String expression, List<String> columns);
 
+    /**
+     * Whether a sequence of data type {@code desired} is one of {@code actual} (as the catalog spells it; {@code null}
+     * when the catalog names none, which means the database's default sequence type).
+     */
+    boolean sameSequenceType(String desired, String actual);
+
     /** {@code options} with every unset field replaced by the database's default for a {@code dataType} sequence. */
     SequenceOptions withDefaults(SequenceOptions options, String dataType);
 

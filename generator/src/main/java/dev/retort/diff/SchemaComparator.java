@@ -56,7 +56,7 @@ public final class SchemaComparator {
             viewComparator.compare(part.desired().views(), actual.views(), plan);
             views.add(viewComparator);
             new EnumTypeComparator().compare(part.desired().enumTypes(), actual.enumTypes(), plan);
-            new SequenceComparator().compare(part.desired().sequences(), actual.sequences(), plan);
+            new SequenceComparator(part.dialect()).compare(part.desired().sequences(), actual.sequences(), plan);
             new TableComparator(part.dialect()).compare(part.desired().tables(), actual.tables(), plan);
         }
         for (ViewComparator v : views) {

@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  */
 final class SequenceComparator {
 
+    private final ComparisonDialect dialect;
+
+    SequenceComparator(ComparisonDialect dialect) {
+        this.dialect = dialect;
+    }
+
     void compare(List<Sequence> desired, List<Sequence> actual, Plan plan) {
         Map<String, Sequence> existing = actual.stream().collect(Collectors.toMap(Sequence::name, Function.identity()));
         Set<String> wanted = new HashSet<>();
@@ -44,15 +50,14 @@ final class SequenceComparator {
     }
 
     /** The actual sequence with every option the desired one sets. */
-    private static Sequence merge(Sequence actual, Sequence desired) {
+    private Sequence merge(Sequence actual, Sequence desired) {
         SequenceOptions a = actual.options();
         SequenceOptions d = desired.options();
         SequenceOptions merged = new SequenceOptions(
                 pick(d.start(), a.start()), pick(d.increment(), a.increment()), pick(d.minValue(), a.minValue()),
                 pick(d.maxValue(), a.maxValue()), pick(d.cache(), a.cache()), pick(d.cycle(), a.cycle()));
         Sequence out = actual.withOptions(merged);
-        if (desired.dataType() != null && !PostgresNormalization.type(desired.dataType())
-                .equals(actual.dataType() == null ? "bigint" : PostgresNormalization.type(actual.dataType()))) {
+        if (desired.dataType() != null && !dialect.sameSequenceType(desired.dataType(), actual.dataType())) {
             out = out.as(desired.dataType());
         }
         if (desired.ownedByTable() != null) {

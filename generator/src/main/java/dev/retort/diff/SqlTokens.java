@@ -7,12 +7,12 @@ import java.util.List;
  * Splits SQL expression text into tokens (quoted strings and identifiers kept whole), enough to compare two
  * spellings of one expression without a full parser.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
     private SqlTokens() {
     }
 
-    static List<String> split(String sql) {
+    public static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = sql.length();
@@ -73,15 +73,15 @@ final class SqlTokens {
         return out;
     }
 
-    static boolean isWord(String token) {
+    public static boolean isWord(String token) {
         return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_');
     }
 
-    static boolean isQuotedIdentifier(String token) {
+    public static boolean isQuotedIdentifier(String token) {
         return token.length() >= 2 && token.charAt(0) == '"';
     }
 
-    static boolean isString(String token) {
+    public static boolean isString(String token) {
         return token.length() >= 2 && token.charAt(0) == '\'';
     }
 }

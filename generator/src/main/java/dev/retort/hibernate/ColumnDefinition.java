@@ -16,7 +16,7 @@ import java.util.Set;
  * [(options)] | GENERATED ALWAYS AS (expr) STORED}, with
  * {@code [NOT] DEFERRABLE [INITIALLY ...]} after a unique or foreign key). Hibernate copies the definition into its
  * DDL as it is, so PostgreSQL creates whatever these clauses say; the reader moves each into its slot of the schema
- * model. Expressions are kept as written: PostgreSQL spells them later ({@code PostgresCanonicalizer}). What the
+ * model. Expressions are kept as written: PostgreSQL spells them later (the platform's spelling probe). What the
  * model has no slot for is listed in {@link #unsupported()}.
  *
  * @param type        the data type, as written
@@ -63,8 +63,9 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
                 && references.isEmpty() && collation == null && generated == null && unsupported.isEmpty();
     }
 
-    static ColumnDefinition parse(String sql) {
-        return new Parser(sql).parse();
+    /** {@code sql} read as a column definition; names in it are the database's as {@code names} folds them. */
+    static ColumnDefinition parse(String sql, HibernateTarget names) {
+        return new Parser(sql, names).parse();
     }
 
     private static final class Parser {
@@ -83,8 +84,11 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
         /** The list whose last entry a following {@code DEFERRABLE} applies to (uniques, references), or null. */
         private List<?> deferrable;
 
-        Parser(String sql) {
+        private final HibernateTarget names;
+
+        Parser(String sql, HibernateTarget names) {
             this.sql = sql;
+            this.names = names;
             this.tokens = DefinitionToken.split(sql);
         }
 
@@ -112,12 +116,12 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
         private boolean clause() {
             String name = null;
             if (word(at, "constraint") && at + 1 < tokens.size()) {
-                name = PostgresNames.verbatim(tokens.get(at + 1).text());
+                name = names.verbatim(tokens.get(at + 1).text());
                 at += 2;
             }
             deferrable = null;
             if (name == null && word(at, "collate") && at + 1 < tokens.size() && collation == null) {
-                collation = PostgresNames.verbatim(tokens.get(at + 1).text());
+                collation = names.verbatim(tokens.get(at + 1).text());
                 at += 2;
                 return true;
             }
@@ -177,7 +181,7 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
             List<String> columns = List.of();
             if (group(at, '(')) {
                 columns = DefinitionToken.split(inner(at)).stream().filter(t -> !t.text().equals(","))
-                        .map(t -> PostgresNames.verbatim(t.text())).toList();
+                        .map(t -> names.verbatim(t.text())).toList();
                 at++;
             }
             ReferentialAction onDelete = ReferentialAction.NO_ACTION;
@@ -201,7 +205,7 @@ record ColumnDefinition(String type, boolean notNull, String defaultSql, Identit
                     break;
                 }
             }
-            Reference reference = new Reference(name, PostgresNames.verbatim(table.text()), columns, onDelete,
+            Reference reference = new Reference(name, names.verbatim(table.text()), columns, onDelete,
                     onUpdate, Deferrability.NOT_DEFERRABLE);
             references.add(reference);
             deferrable = references;

@@ -19,20 +19,23 @@ import org.hibernate.mapping.Table;
 final class DefinedConstraints {
 
     private final Metadata metadata;
+    private final HibernateTarget names;
     private final BiFunction<Table, String, EntityMappingException> unsupported;
 
     /** @param unsupported the error for a table's mapping that names what the schema model cannot describe */
-    DefinedConstraints(Metadata metadata, BiFunction<Table, String, EntityMappingException> unsupported) {
+    DefinedConstraints(Metadata metadata, HibernateTarget names,
+                       BiFunction<Table, String, EntityMappingException> unsupported) {
         this.metadata = metadata;
+        this.names = names;
         this.unsupported = unsupported;
     }
 
     /** The column's SQL type split into the data type and its clauses; a type Hibernate chose has no clauses. */
     ColumnDefinition definition(Table table, Column column) {
-        ColumnDefinition definition = ColumnDefinition.parse(column.getSqlType(metadata));
+        ColumnDefinition definition = ColumnDefinition.parse(column.getSqlType(metadata), names);
         if (!definition.unsupported().isEmpty()) {
             throw unsupported.apply(table, "\"" + definition.unsupported().get(0) + "\" in the columnDefinition of"
-                    + " column " + PostgresNames.of(column));
+                    + " column " + names.name(column));
         }
         return definition;
     }
@@ -40,7 +43,7 @@ final class DefinedConstraints {
     /** Adds the constraints written inside the {@code columnDefinition} of {@code column} to the table's. */
     void add(Table table, Column column, ColumnDefinition definition, List<UniqueConstraint> uniques,
              List<CheckConstraint> checks, List<ForeignKey> foreignKeys) {
-        List<String> columns = List.of(PostgresNames.of(column));
+        List<String> columns = List.of(names.name(column));
         definition.uniques().forEach(u -> uniques.add(new UniqueConstraint(u.name(), columns, u.deferrability())));
         definition.checks().forEach(c -> checks.add(new CheckConstraint(c.name(), c.expression())));
         for (ColumnDefinition.Reference reference : definition.references()) {
@@ -55,15 +58,15 @@ final class DefinedConstraints {
     private List<String> referencedKey(Table table, Column column, ColumnDefinition.Reference reference) {
         for (Table target : metadata.collectTableMappings()) {
             if (target.isPhysicalTable() && Objects.equals(target.getSchema(), table.getSchema())
-                    && PostgresNames.of(target.getNameIdentifier()).equals(reference.table())) {
-                PrimaryKey key = TableMapper.primaryKey(target);
+                    && names.name(target.getNameIdentifier()).equals(reference.table())) {
+                PrimaryKey key = TableMapper.primaryKey(target, names);
                 if (key != null) {
                     return key.columns();
                 }
             }
         }
         throw unsupported.apply(table, "\"references " + reference.table() + "\" without a referenced column in the"
-                + " columnDefinition of column " + PostgresNames.of(column) + ", to a table with no mapped primary key"
+                + " columnDefinition of column " + names.name(column) + ", to a table with no mapped primary key"
                 + " (name the column: references " + reference.table() + " (id))");
     }
 }

@@ -11,21 +11,23 @@ import java.util.Objects;
  * {@code hibernate.auto_quote_keyword} or {@code hibernate.globally_quoted_identifiers}).
  *
  * @param settings      Hibernate settings as the application gives them; connection and dialect settings are
- *                      ignored, since the schema is always read offline for PostgreSQL
+ *                      ignored, since the schema is always read offline for the {@code target}
  * @param defaultSchema the name of the schema tables without an explicit schema land in, when Hibernate's
  *                      settings do not name one ({@code hibernate.default_schema}): the database's working schema;
  *                      {@code null} leaves that schema unnamed
+ * @param target        the database Hibernate's DDL is built for, which its platform gives
  */
 public record EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming,
-                           Map<String, String> settings, String defaultSchema) {
+                           Map<String, String> settings, String defaultSchema, HibernateTarget target) {
 
-    public EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming,
+    public EntitySource(HibernateTarget target, ClassLoader classLoader, List<String> packages, NamingSettings naming,
                         Map<String, String> settings) {
-        this(classLoader, packages, naming, settings, null);
+        this(classLoader, packages, naming, settings, null, target);
     }
 
     public EntitySource {
         Objects.requireNonNull(classLoader, "classLoader");
+        Objects.requireNonNull(target, "target");
         packages = List.copyOf(packages);
         if (packages.isEmpty()) {
             throw new IllegalArgumentException("Name at least one entity package");
@@ -34,24 +36,20 @@ public record EntitySource(ClassLoader classLoader, List<String> packages, Namin
         settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
-    public EntitySource(ClassLoader classLoader, List<String> packages, NamingSettings naming) {
-        this(classLoader, packages, naming, Map.of());
-    }
-
     /** The entities of {@code packages} seen by {@code classLoader}, with Hibernate's default naming. */
-    public static EntitySource of(ClassLoader classLoader, String... packages) {
-        return new EntitySource(classLoader, List.of(packages), NamingSettings.DEFAULT, Map.of());
+    public static EntitySource of(HibernateTarget target, ClassLoader classLoader, String... packages) {
+        return new EntitySource(target, classLoader, List.of(packages), NamingSettings.DEFAULT, Map.of());
     }
 
     public EntitySource withNaming(NamingSettings value) {
-        return new EntitySource(classLoader, packages, value, settings, defaultSchema);
+        return new EntitySource(classLoader, packages, value, settings, defaultSchema, target);
     }
 
     public EntitySource withSettings(Map<String, String> value) {
-        return new EntitySource(classLoader, packages, naming, value, defaultSchema);
+        return new EntitySource(classLoader, packages, naming, value, defaultSchema, target);
     }
 
     public EntitySource withDefaultSchema(String value) {
-        return new EntitySource(classLoader, packages, naming, settings, value);
+        return new EntitySource(classLoader, packages, naming, settings, value, target);
     }
 }

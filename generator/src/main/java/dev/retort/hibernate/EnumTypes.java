@@ -23,7 +23,7 @@ final class EnumTypes {
     }
 
     /** The enum type these statements create, or empty when they are something else. */
-    static Optional<EnumType> parse(String[] statements) {
+    static Optional<EnumType> parse(String[] statements, HibernateTarget names) {
         if (statements.length == 0) {
             return Optional.empty();
         }
@@ -36,7 +36,7 @@ final class EnumTypes {
                 return Optional.empty();
             }
         }
-        return Optional.of(new EnumType(PostgresNames.verbatim(type.group(1)), literals(type.group(2))));
+        return Optional.of(new EnumType(names.verbatim(type.group(1)), literals(type.group(2))));
     }
 
     /** The string literals of a comma-separated list such as {@code 'A','it''s'}. */

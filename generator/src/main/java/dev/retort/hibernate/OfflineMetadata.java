@@ -24,15 +24,12 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 
 /**
  * Hibernate's mapping {@link Metadata} for the entity classes, built without a database: JDBC metadata access
- * is switched off and the dialect is fixed to {@code PostgreSQLDialect} for PostgreSQL {@value #MAJOR}.0, so the
- * same classes always give the same DDL. Its columns are as Hibernate's schema export sees them once the session
+ * is switched off and the dialect and database version are fixed by the {@link HibernateTarget}, so the same
+ * classes always give the same DDL. Its columns are as Hibernate's schema export sees them once the session
  * factory has created its value generators ({@link ValueGenerators}). One service registry per build, closed with
  * this object.
  */
 final class OfflineMetadata implements AutoCloseable {
-
-    /** The PostgreSQL version whose DDL we read: what the project runs on and tests against. */
-    static final int MAJOR = 15;
 
     /** Settings that would connect to a database or change the dialect; the application's values are dropped. */
     private static final Set<String> CONNECTION_PREFIXES = Set.of(
@@ -44,10 +41,12 @@ final class OfflineMetadata implements AutoCloseable {
 
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
+    private final HibernateTarget target;
 
-    private OfflineMetadata(StandardServiceRegistry registry, Metadata metadata) {
+    private OfflineMetadata(StandardServiceRegistry registry, Metadata metadata, HibernateTarget target) {
         this.registry = registry;
         this.metadata = metadata;
+        this.target = target;
     }
 
     static OfflineMetadata build(EntitySource source, EntityClasses classes) {
@@ -58,7 +57,7 @@ final class OfflineMetadata implements AutoCloseable {
                 .build();
         StandardServiceRegistry registry;
         try {
-            registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings(source.settings())).build();
+            registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings(source.settings(), source.target())).build();
         } catch (RuntimeException | LinkageError e) {
             bootstrap.close();
             throw new EntityMappingException("settings", "Hibernate rejects the settings " + source.settings().keySet()
@@ -80,7 +79,7 @@ final class OfflineMetadata implements AutoCloseable {
             if (implicit != null) {
                 builder.applyImplicitNamingStrategy(implicit);
             }
-            OfflineMetadata offline = new OfflineMetadata(registry, build(builder, classes));
+            OfflineMetadata offline = new OfflineMetadata(registry, build(builder, classes), source.target());
             offline.createValueGenerators(classes);
             return offline;
         } catch (RuntimeException | Error e) {
@@ -120,7 +119,7 @@ final class OfflineMetadata implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> settings(Map<String, String> application) {
+    static Map<String, Object> settings(Map<String, String> application, HibernateTarget target) {
         Map<String, Object> settings = new HashMap<>();
         application.forEach((key, value) -> {
             if (CONNECTION_PREFIXES.stream().noneMatch(key::startsWith)) {
@@ -128,12 +127,13 @@ final class OfflineMetadata implements AutoCloseable {
             }
         });
         settings.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, "false");
-        settings.put(JdbcSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect");
-        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
-        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, MAJOR + ".0");
-        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, String.valueOf(MAJOR));
-        settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, "0");
+        settings.putAll(target.dialectSettings());
         return settings;
+    }
+
+    /** How the target database names what Hibernate's DDL names. */
+    HibernateTarget names() {
+        return target;
     }
 
     Metadata metadata() {

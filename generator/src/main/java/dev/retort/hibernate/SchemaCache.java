@@ -135,6 +135,7 @@ final class SchemaCache {
         new TreeMap<>(source.settings()).forEach((k, v) -> digest.text(k + "=" + v));
         // The Hibernate that reads: an application's own (the Maven plugin) or Retort's, which may map differently.
         digest.text("hibernate=" + org.hibernate.Version.getVersionString());
+        digest.text("target=" + source.target().id());
         return digest.entries(classPath(source.classLoader())).hex();
     }
 

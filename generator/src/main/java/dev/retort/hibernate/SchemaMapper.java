@@ -31,6 +31,7 @@ final class SchemaMapper {
     private final Metadata metadata;
     private final SqlStringGenerationContext context;
     private final Dialect dialect;
+    private final HibernateTarget names;
     private Map<org.hibernate.mapping.Table, String> owners;
     /** The name for tables without an explicit schema when Hibernate's settings give none, or {@code null}. */
     private final String fallbackDefault;
@@ -43,6 +44,7 @@ final class SchemaMapper {
         this.metadata = offline.metadata();
         this.context = offline.generationContext();
         this.dialect = metadata.getDatabase().getDialect();
+        this.names = offline.names();
         this.fallbackDefault = fallbackDefault;
     }
 
@@ -52,12 +54,12 @@ final class SchemaMapper {
      */
     String defaultSchemaName() {
         Identifier schema = context.getDefaultSchema();
-        return schema == null ? fallbackDefault : PostgresNames.of(schema);
+        return schema == null ? fallbackDefault : names.name(schema);
     }
 
     private String schemaName(Namespace namespace) {
         Identifier schemaName = context.schemaWithDefault(namespace.getPhysicalName().schema());
-        return schemaName == null ? fallbackDefault : PostgresNames.of(schemaName);
+        return schemaName == null ? fallbackDefault : names.name(schemaName);
     }
 
     /** One schema per PostgreSQL schema the entities use, in no particular order. */
@@ -67,7 +69,7 @@ final class SchemaMapper {
             String name = schemaName(namespace);
             namespace.getTables().forEach(t -> schemaOfTable.put(t, name));
         }
-        TableMapper tables = new TableMapper(metadata, this::owner, schemaOfTable::get);
+        TableMapper tables = new TableMapper(metadata, names, this::owner, schemaOfTable::get);
         Map<String, Parts> bySchema = new LinkedHashMap<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             Parts parts = bySchema.computeIfAbsent(schemaName(namespace), k -> new Parts());
@@ -82,7 +84,7 @@ final class SchemaMapper {
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isView()) {
                     // As StandardTableExporter: "create view <name> as <query>"; the view has no keys or indexes.
-                    parts.views.add(View.of(PostgresNames.of(table.getNameIdentifier()), table.getViewQuery()));
+                    parts.views.add(View.of(names.name(table.getNameIdentifier()), table.getViewQuery()));
                 } else if (table.isPhysicalTable()) {
                     parts.tables.add(tables.map(table));
                 }
@@ -101,7 +103,7 @@ final class SchemaMapper {
      * the start lies outside PostgreSQL's default range.
      */
     private Sequence sequence(org.hibernate.boot.model.relational.Sequence sequence) {
-        String name = PostgresNames.of(sequence.getName().getSequenceName());
+        String name = names.name(sequence.getName().getSequenceName());
         if (sequence.getOptions() != null && !sequence.getOptions().isBlank()) {
             throw new EntityMappingException(name, "Retort cannot represent the options of sequence " + name + " (\""
                     + sequence.getOptions() + "\") yet. Remove them from the @SequenceGenerator to compare this schema.");
@@ -123,7 +125,7 @@ final class SchemaMapper {
             if (!object.appliesToDialect(dialect)) {
                 continue;
             }
-            Optional<EnumType> type = EnumTypes.parse(object.sqlCreateStrings(context));
+            Optional<EnumType> type = EnumTypes.parse(object.sqlCreateStrings(context), names);
             if (type.isEmpty()) {
                 throw new EntityMappingException(object.getExportIdentifier(), "Retort cannot represent the database"
                         + " object " + object.getExportIdentifier() + " (" + String.join("; ",

@@ -38,6 +38,7 @@ import org.hibernate.type.SqlTypes;
 final class TableMapper {
 
     private final Metadata metadata;
+    private final HibernateTarget names;
     private final Dialect dialect;
     private final IdentifierHelper identifiers;
     private final AggregateChecks aggregateChecks;
@@ -47,21 +48,22 @@ final class TableMapper {
     /** Each table's schema as the schema model names it ({@code null}: the unnamed default one). */
     private final Function<org.hibernate.mapping.Table, String> schemaOf;
 
-    TableMapper(Metadata metadata, Function<org.hibernate.mapping.Table, String> owner,
+    TableMapper(Metadata metadata, HibernateTarget names, Function<org.hibernate.mapping.Table, String> owner,
                 Function<org.hibernate.mapping.Table, String> schemaOf) {
         this.schemaOf = schemaOf;
         this.metadata = metadata;
+        this.names = names;
         this.dialect = metadata.getDatabase().getDialect();
         this.identifiers = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         this.aggregateChecks = new AggregateChecks(dialect);
         this.owner = owner;
-        this.definedConstraints = new DefinedConstraints(metadata, this::unsupported);
+        this.definedConstraints = new DefinedConstraints(metadata, names, this::unsupported);
     }
 
     Table map(org.hibernate.mapping.Table table) {
-        String name = PostgresNames.of(table.getNameIdentifier());
+        String name = names.name(table.getNameIdentifier());
         unsupported(table, table.getOptions(), "table options");
-        PrimaryKey primaryKey = primaryKey(table);
+        PrimaryKey primaryKey = primaryKey(table, names);
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
@@ -71,7 +73,7 @@ final class TableMapper {
             columns.add(column(table, column, primaryKey, definition));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
                 // written inline as "<column> <type> unique": PostgreSQL names it
-                uniques.add(unique(null, List.of(PostgresNames.of(column))));
+                uniques.add(unique(null, List.of(names.name(column))));
             }
             checks.addAll(columnChecks(column));
             definedConstraints.add(table, column, definition, uniques, checks, definedKeys);
@@ -79,8 +81,8 @@ final class TableMapper {
         for (UniqueKey key : table.getUniqueKeys().values()) {
             if (!isSingleColumnUnique(table, key)) {
                 unsupported(table, key.getOptions(), "unique constraint options");
-                uniques.add(unique(key.isNameExplicit() ? PostgresNames.verbatim(key.getName()) : null,
-                        key.getColumns().stream().map(PostgresNames::of).toList()));
+                uniques.add(unique(key.isNameExplicit() ? names.verbatim(key.getName()) : null,
+                        key.getColumns().stream().map(names::name).toList()));
             }
         }
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
@@ -103,13 +105,13 @@ final class TableMapper {
 
     private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column, PrimaryKey pk,
                           ColumnDefinition definition) {
-        String name = PostgresNames.of(column);
+        String name = names.name(column);
         String where = "column " + name;
         unsupported(table, column.getOptions(), "options of " + where);
         String type = definition.isTypeOnly() ? column.getSqlType(metadata) : definition.type();
         int typeCode = column.getSqlTypeCode(metadata);
         if (typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) {
-            type = PostgresNames.verbatim(type); // the enum type's name, which PostgreSQL folds like any other
+            type = names.verbatim(type); // the enum type's name, which PostgreSQL folds like any other
         }
         // Hibernate's DDL writes "not null" exactly when Column.isNullable() says so (ColumnDefinitions), read
         // after the value generators had their say (ValueGenerators), or when its columnDefinition does; a primary
@@ -143,14 +145,14 @@ final class TableMapper {
                 collation, generated);
     }
 
-    static PrimaryKey primaryKey(org.hibernate.mapping.Table table) {
+    static PrimaryKey primaryKey(org.hibernate.mapping.Table table, HibernateTarget names) {
         if (!table.hasPrimaryKey()) {
             return null;
         }
         org.hibernate.mapping.PrimaryKey key = table.getPrimaryKey();
         UniqueKey ordering = key.getOrderingUniqueKey();
-        String name = ordering != null && ordering.isNameExplicit() ? PostgresNames.verbatim(ordering.getName()) : null;
-        return new PrimaryKey(name, key.getColumns().stream().map(PostgresNames::of).toList());
+        String name = ordering != null && ordering.isNameExplicit() ? names.verbatim(ordering.getName()) : null;
+        return new PrimaryKey(name, key.getColumns().stream().map(names::name).toList());
     }
 
     /** As {@code CreateTableUniqueDelegate}: a one-column key on a column already written {@code unique} is skipped. */
@@ -198,7 +200,7 @@ final class TableMapper {
                     + check.getName() + " (" + check.getOptions() + ") yet; remove them or manage that constraint by hand.");
         }
         String name = check.getName() == null || check.getName().isBlank() ? null
-                : PostgresNames.verbatim(check.getName());
+                : names.verbatim(check.getName());
         return new CheckConstraint(name, expression);
     }
 
@@ -209,11 +211,11 @@ final class TableMapper {
             List<IndexElement> elements = new ArrayList<>();
             for (Selectable selectable : index.getSelectables()) {
                 IndexElement element = selectable instanceof org.hibernate.mapping.Column column
-                        ? IndexElement.column(PostgresNames.of(column))
+                        ? IndexElement.column(names.name(column))
                         : IndexElement.expression(selectable.getText(dialect));
                 elements.add(ordered(element, index.getSelectableOrderMap().get(selectable)));
             }
-            out.add(new Index(PostgresNames.verbatim(index.getName()), elements, index.isUnique(), null, null,
+            out.add(new Index(names.verbatim(index.getName()), elements, index.isUnique(), null, null,
                     List.of()));
         }
         return out;
@@ -240,7 +242,7 @@ final class TableMapper {
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
                 continue;
             }
-            String name = PostgresNames.of(identifiers.toIdentifier(key.getName()));
+            String name = names.name(identifiers.toIdentifier(key.getName()));
             if (key.getKeyDefinition() != null && !key.getKeyDefinition().isBlank()) {
                 throw unsupported(table, "foreign key " + name + " written as SQL (@ForeignKey(foreignKeyDefinition))");
             }
@@ -260,9 +262,9 @@ final class TableMapper {
             }
             List<org.hibernate.mapping.Column> targetColumns = key.isReferenceToPrimaryKey()
                     ? target.getPrimaryKey().getColumns() : key.getReferencedColumns();
-            out.add(new ForeignKey(name, key.getColumns().stream().map(PostgresNames::of).toList(),
-                    PostgresNames.of(target.getNameIdentifier()),
-                    targetColumns.stream().map(PostgresNames::of).toList(),
+            out.add(new ForeignKey(name, key.getColumns().stream().map(names::name).toList(),
+                    names.name(target.getNameIdentifier()),
+                    targetColumns.stream().map(names::name).toList(),
                     action(key.getOnDeleteAction()), ReferentialAction.NO_ACTION, Deferrability.NOT_DEFERRABLE,
                     referencedSchema));
         }

@@ -2,6 +2,7 @@ package dev.retort.lint;
 
 import dev.retort.InertText;
 import dev.retort.RetortException;
+import dev.retort.ddl.Dialect;
 import dev.retort.migration.Allow;
 import dev.retort.migration.internal.LoadedRevision;
 import dev.retort.migration.internal.RevisionGraph;
@@ -33,19 +34,19 @@ public final class Linter {
     private static final List<String> VOLATILE = List.of("random(", "gen_random_uuid(", "uuid_generate_v",
             "clock_timestamp(", "timeofday(", "nextval(", "txid_current(", "generated always as");
 
+    private final Dialect dialect;
     private final Map<LintRule, LintRule.Level> levels;
     private final boolean runnerSetsLockTimeout;
 
-    /** @param configured rule levels from retort.yaml; a rule not named keeps its default level */
-    public Linter(Map<LintRule, LintRule.Level> configured) {
-        this(configured, false);
-    }
-
     /**
+     * @param dialect               the database's DDL, which splits the SQL given to {@code op.execute} as its
+     *                              command-line client would
+     * @param configured            rule levels from retort.yaml; a rule not named keeps its default level
      * @param runnerSetsLockTimeout whether retort.yaml's {@code lock_timeout} has the runner set it on every
      *                              revision, which satisfies {@link LintRule#MISSING_LOCK_TIMEOUT}
      */
-    public Linter(Map<LintRule, LintRule.Level> configured, boolean runnerSetsLockTimeout) {
+    public Linter(Dialect dialect, Map<LintRule, LintRule.Level> configured, boolean runnerSetsLockTimeout) {
+        this.dialect = dialect;
         this.runnerSetsLockTimeout = runnerSetsLockTimeout;
         this.levels = new EnumMap<>(LintRule.class);
         for (LintRule rule : LintRule.values()) {
@@ -159,7 +160,7 @@ public final class Linter {
                 return;
             }
             for (Operation operation : operations) {
-                for (Fact fact : OperationFacts.of(operation)) {
+                for (Fact fact : OperationFacts.of(operation, dialect)) {
                     check(fact);
                 }
             }

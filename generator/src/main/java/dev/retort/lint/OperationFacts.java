@@ -1,5 +1,6 @@
 package dev.retort.lint;
 
+import dev.retort.ddl.Dialect;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AddEnumValue;
@@ -40,13 +41,14 @@ import java.util.List;
 /** The facts of a typed operation; SQL given to {@code op.execute} goes to {@link SqlFacts}. */
 final class OperationFacts implements OperationVisitor<List<Fact>> {
 
-    private static final OperationFacts INSTANCE = new OperationFacts();
+    private final Dialect dialect;
 
-    private OperationFacts() {
+    private OperationFacts(Dialect dialect) {
+        this.dialect = dialect;
     }
 
-    static List<Fact> of(Operation operation) {
-        return operation.accept(INSTANCE);
+    static List<Fact> of(Operation operation, Dialect dialect) {
+        return operation.accept(new OperationFacts(dialect));
     }
 
     private static List<Fact> one(Action action, Operation op) {
@@ -207,7 +209,7 @@ final class OperationFacts implements OperationVisitor<List<Fact>> {
 
     @Override
     public List<Fact> visit(ExecuteSql op) {
-        return SqlFacts.read(op.sql());
+        return SqlFacts.read(op.sql(), dialect);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.retort.lint;
 
 import dev.retort.InertText;
-import dev.retort.ddl.PostgresSqlScanner;
+import dev.retort.ddl.Dialect;
+import dev.retort.ddl.SqlScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.drop.Drop;
 
 /**
- * The facts of SQL given to {@code op.execute}. Statements are split as psql would ({@link PostgresSqlScanner}, the
+ * The facts of SQL given to {@code op.execute}. Statements are split as psql would ({@link Dialect#scan}, the
  * one reader Retort already trusts for quotes, dollar quotes and function bodies) and each is parsed with
  * JSqlParser 5.4 in its PostgreSQL dialect: a maintained, pure-Java parser with a structured tree for the DDL the
  * rules look at (CREATE INDEX CONCURRENTLY, ADD CONSTRAINT ... NOT VALID, ALTER COLUMN ... TYPE / SET NOT NULL).
@@ -49,15 +50,15 @@ final class SqlFacts {
     private SqlFacts() {
     }
 
-    static List<Fact> read(String sql) {
-        PostgresSqlScanner.Scan scan = PostgresSqlScanner.scan(sql);
+    static List<Fact> read(String sql, Dialect dialect) {
+        SqlScan scan = dialect.scan(sql);
         List<Fact> facts = new ArrayList<>();
         for (int i = 0; i < scan.statements().size(); i++) {
             String text = scan.statements().get(i);
             String start = scan.statementStarts().get(i);
             String shown = InertText.line(withoutComments(text));
             Map<String, String> allowed = allowances(text);
-            for (Action action : actions(text, start)) {
+            for (Action action : actions(text, start, dialect)) {
                 facts.add(new Fact(action, shown, allowed));
             }
         }
@@ -84,9 +85,9 @@ final class SqlFacts {
         return out.toString();
     }
 
-    private static List<Action> actions(String text, String start) {
+    private static List<Action> actions(String text, String start, Dialect dialect) {
         String[] words = start.split(" ");
-        String end = new PostgresSqlScanner.Scan(List.of(start), null, List.of()).transactionEnd();
+        String end = dialect.transactionEnd(text);
         if (end != null) {
             return List.of(new Action.EndTransaction(end));
         }

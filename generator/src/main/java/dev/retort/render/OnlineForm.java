@@ -1,5 +1,6 @@
 package dev.retort.render;
 
+import dev.retort.ddl.Dialect;
 import dev.retort.diff.Diff;
 import dev.retort.diff.Warning;
 import dev.retort.lint.Linter;
@@ -16,7 +17,6 @@ import dev.retort.op.Operation;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
-import dev.retort.ddl.PostgresIdentifiers;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
@@ -61,7 +61,8 @@ public final class OnlineForm {
     private OnlineForm() {
     }
 
-    public static Result of(Diff diff) {
+    /** {@code diff} in its online form; {@code dialect} writes the SQL of the NOT NULL check's downgrade. */
+    public static Result of(Diff diff, Dialect dialect) {
         Set<String> created = new HashSet<>();
         for (Operation op : diff.operations()) {
             Operation inner = inner(op);
@@ -101,7 +102,7 @@ public final class OnlineForm {
             } else if (existing && inner instanceof AddConstraint a && !a.notValid() && a.usingIndex() == null) {
                 addConstraint(a, wrap, main, last, refusals, keysBuiltLast, op);
             } else if (existing && inner instanceof AlterColumn a) {
-                alterColumn(a, wrap, main, last, refusals);
+                alterColumn(a, wrap, main, last, refusals, dialect);
             } else if (existing && inner instanceof AddColumn a && computedPerRow(a.column())) {
                 refusals.add(inner.describe() + ": its value is computed for every existing row, which rewrites the "
                         + "table under an ACCESS EXCLUSIVE lock. Add the column without a default (or with a constant "
@@ -173,7 +174,7 @@ public final class OnlineForm {
     }
 
     private static void alterColumn(AlterColumn a, UnaryOperator<Operation> wrap, List<Operation> main,
-                                    List<Operation> last, List<String> refusals) {
+                                    List<Operation> last, List<String> refusals, Dialect dialect) {
         if (a.type() != null) {
             String from = a.type().fromKnown() && a.type().from() != null ? a.type().from().sql() : null;
             if (from == null || Linter.rewrites(from, a.type().to().sql(), a.using() != null)) {
@@ -195,15 +196,15 @@ public final class OnlineForm {
             main.add(wrap.apply(rest));
         }
         String check = notNullCheckName(a.table(), a.column());
-        CheckConstraint constraint = new CheckConstraint(check, PostgresIdentifiers.quote(a.column()) + " IS NOT NULL");
+        CheckConstraint constraint = new CheckConstraint(check, dialect.quote(a.column()) + " IS NOT NULL");
         main.add(wrap.apply(new AddConstraint(a.table(), constraint, true, null)));
         last.add(wrap.apply(new ValidateConstraint(a.table(), check)));
         last.add(wrap.apply(new AlterColumn(a.table(), a.column(), null, dev.retort.op.Change.of(true, false), null,
                 null, null, null, false)));
-        String table = PostgresIdentifiers.quote(a.table());
-        last.add(wrap.apply(new ExecuteSql("ALTER TABLE " + table + " DROP CONSTRAINT " + PostgresIdentifiers.quote(check),
-                "ALTER TABLE " + table + " ADD CONSTRAINT " + PostgresIdentifiers.quote(check) + " CHECK ("
-                        + PostgresIdentifiers.quote(a.column()) + " IS NOT NULL) NOT VALID")));
+        String table = dialect.quote(a.table());
+        last.add(wrap.apply(new ExecuteSql("ALTER TABLE " + table + " DROP CONSTRAINT " + dialect.quote(check),
+                "ALTER TABLE " + table + " ADD CONSTRAINT " + dialect.quote(check) + " CHECK ("
+                        + dialect.quote(a.column()) + " IS NOT NULL) NOT VALID")));
     }
 
     /** The alteration without its NOT NULL part, or {@code null} when that was all of it. */

@@ -63,7 +63,7 @@ class EntityScanTest {
                         """));
         try (URLClassLoader loader = withoutProvided(model)) {
             assertEquals(java.util.List.of("note"), new HibernateSchemaReader()
-                    .read(EntitySource.of(loader, Model.PACKAGE)).tables().stream().map(Table::name).toList());
+                    .read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, loader, Model.PACKAGE)).tables().stream().map(Table::name).toList());
         }
     }
 
@@ -79,7 +79,7 @@ class EntityScanTest {
                 """));
         try (URLClassLoader loader = withoutProvided(model)) {
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> new HibernateSchemaReader().read(EntitySource.of(loader, Model.PACKAGE)));
+                    () -> new HibernateSchemaReader().read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, loader, Model.PACKAGE)));
             assertTrue(e.getMessage().contains(Model.PACKAGE + ".Note"), e.getMessage());
             assertTrue(e.getMessage().contains(Model.PACKAGE + ".Provided is missing"), e.getMessage());
         }

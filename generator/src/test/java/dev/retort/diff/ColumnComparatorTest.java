@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.retort.autogenerate.postgres.PostgresComparisonDialect;
 import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.Default;

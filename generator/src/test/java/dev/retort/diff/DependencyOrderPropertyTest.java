@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.retort.autogenerate.postgres.PostgresCatalogReader;
+import dev.retort.autogenerate.postgres.PostgresComparisonDialect;
+import dev.retort.autogenerate.postgres.PostgresDowngradeSpelling;
+import dev.retort.autogenerate.postgres.PostgresSpellingProbe;
 import dev.retort.catalog.CatalogFilter;
-import dev.retort.catalog.DowngradeSpelling;
-import dev.retort.catalog.PostgresCanonicalizer;
-import dev.retort.catalog.PostgresCatalogReader;
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.op.Operation;
+import dev.retort.platform.postgres.PostgresDialect;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
@@ -76,7 +77,7 @@ class DependencyOrderPropertyTest {
         run(c, compare(c, first).operations(), context + "\ncreating v1");
         CatalogSnapshot before = db.snapshot();
 
-        Diff upgrade = new DowngradeSpelling().apply(c, compare(c, second));
+        Diff upgrade = new PostgresDowngradeSpelling().apply(c, compare(c, second));
         List<Operation> ops = upgrade.operations();
         String plan = context + "\nplan:\n  " + String.join("\n  ", ops.stream().map(Operation::describe).toList());
         run(c, ops, plan + "\nupgrade");
@@ -95,7 +96,7 @@ class DependencyOrderPropertyTest {
 
     private static Diff compare(Connection c, Schema desired) throws SQLException {
         Schema actual = new PostgresCatalogReader(FILTER).read(c);
-        CanonicalForms forms = new PostgresCanonicalizer().canonicalize(c, desired, actual);
+        ServerSpellings forms = new PostgresSpellingProbe().canonicalize(c, desired, actual);
         return new SchemaComparator(new PostgresComparisonDialect(forms)).compare(desired, actual);
     }
 

@@ -2,6 +2,7 @@ package dev.retort.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retort.autogenerate.postgres.PostgresComparisonDialect;
 import dev.retort.op.AddEnumValue;
 import dev.retort.op.DropConstraint;
 import dev.retort.schema.CheckConstraint;

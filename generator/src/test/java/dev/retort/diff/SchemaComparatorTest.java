@@ -3,6 +3,7 @@ package dev.retort.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.autogenerate.postgres.PostgresComparisonDialect;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;

@@ -19,13 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("A columnDefinition splits into")
 class ColumnDefinitionTest {
 
+    private static ColumnDefinition parse(String sql) {
+        return ColumnDefinition.parse(sql, dev.retort.autogenerate.postgres.PostgresNames.INSTANCE);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"text", "varchar(255)", "timestamp(6) with time zone", "double precision",
             "character varying(20)[]", "numeric(10, 2)", "interval day to second", "\"Mood\"", "public.mood",
             "bit varying(5)", "int array[3]", "Unique", "Check[]"})
     @DisplayName("a type alone, however many words it has (and whatever an enum type is called)")
     void typeAlone(String sql) {
-        ColumnDefinition definition = ColumnDefinition.parse(sql);
+        ColumnDefinition definition = parse(sql);
         assertTrue(definition.isTypeOnly(), () -> definition.toString());
         assertEquals(sql, definition.type());
     }
@@ -33,14 +37,14 @@ class ColumnDefinitionTest {
     @Test
     @DisplayName("a collation, quoted or folded, and a stored generation expression")
     void collationAndGeneration() {
-        ColumnDefinition definition = ColumnDefinition.parse("numeric(12,2) collate \"C\" generated always as "
+        ColumnDefinition definition = parse("numeric(12,2) collate \"C\" generated always as "
                 + "(price * (1 + rate)) stored not null");
         assertEquals("numeric(12,2)", definition.type());
         assertEquals("C", definition.collation());
         assertEquals("price * (1 + rate)", definition.generated());
         assertTrue(definition.notNull());
         assertEquals(List.of(), definition.unsupported());
-        assertEquals("posix", ColumnDefinition.parse("text COLLATE POSIX").collation());
+        assertEquals("posix", parse("text COLLATE POSIX").collation());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +62,7 @@ class ColumnDefinitionTest {
             "date default current_date not null | date | current_date"})
     @DisplayName("the type and a default expression, which ends where the next clause starts")
     void defaults(String sql, String type, String defaultSql) {
-        ColumnDefinition definition = ColumnDefinition.parse(sql);
+        ColumnDefinition definition = parse(sql);
         assertEquals(type, definition.type());
         assertEquals(defaultSql, definition.defaultSql());
         assertEquals(List.of(), definition.unsupported());
@@ -67,16 +71,16 @@ class ColumnDefinitionTest {
     @Test
     @DisplayName("no default for DEFAULT NULL, which PostgreSQL does not store")
     void defaultNull() {
-        assertNull(ColumnDefinition.parse("text default null").defaultSql());
-        assertNull(ColumnDefinition.parse("text DEFAULT NULL::text not null").defaultSql());
+        assertNull(parse("text default null").defaultSql());
+        assertNull(parse("text DEFAULT NULL::text not null").defaultSql());
     }
 
     @Test
     @DisplayName("NOT NULL, and NULL as nothing")
     void nullability() {
-        assertTrue(ColumnDefinition.parse("integer not null").notNull());
-        assertTrue(ColumnDefinition.parse("integer constraint nn NOT NULL").notNull());
-        ColumnDefinition nullable = ColumnDefinition.parse("integer null");
+        assertTrue(parse("integer not null").notNull());
+        assertTrue(parse("integer constraint nn NOT NULL").notNull());
+        ColumnDefinition nullable = parse("integer null");
         assertFalse(nullable.notNull());
         assertEquals("integer", nullable.type());
         assertEquals(List.of(), nullable.unsupported());
@@ -85,7 +89,7 @@ class ColumnDefinitionTest {
     @Test
     @DisplayName("checks, unnamed or named, with parentheses and quotes inside")
     void checks() {
-        ColumnDefinition definition = ColumnDefinition.parse(
+        ColumnDefinition definition = parse(
                 "integer check (qty > 0 and (qty < 10 or qty = 99)) constraint \"Ck_Odd\" check (qty % 2 = 1 or ')' = ')')");
         assertEquals(List.of(new ColumnDefinition.Check(null, "qty > 0 and (qty < 10 or qty = 99)"),
                 new ColumnDefinition.Check("Ck_Odd", "qty % 2 = 1 or ')' = ')'")), definition.checks());
@@ -95,12 +99,12 @@ class ColumnDefinitionTest {
     @DisplayName("unique, named and deferrable")
     void uniques() {
         assertEquals(List.of(new ColumnDefinition.Unique(null, Deferrability.NOT_DEFERRABLE)),
-                ColumnDefinition.parse("varchar(20) unique").uniques());
+                parse("varchar(20) unique").uniques());
         assertEquals(List.of(new ColumnDefinition.Unique("uq_code", Deferrability.DEFERRABLE_INITIALLY_DEFERRED)),
-                ColumnDefinition.parse("varchar(20) not null constraint UQ_code unique deferrable initially deferred")
+                parse("varchar(20) not null constraint UQ_code unique deferrable initially deferred")
                         .uniques());
         assertEquals(List.of(new ColumnDefinition.Unique(null, Deferrability.DEFERRABLE_INITIALLY_IMMEDIATE)),
-                ColumnDefinition.parse("varchar(20) unique deferrable").uniques());
+                parse("varchar(20) unique deferrable").uniques());
     }
 
     @Test
@@ -108,13 +112,13 @@ class ColumnDefinitionTest {
     void references() {
         assertEquals(List.of(new ColumnDefinition.Reference(null, "customer", List.of(), ReferentialAction.NO_ACTION,
                         ReferentialAction.NO_ACTION, Deferrability.NOT_DEFERRABLE)),
-                ColumnDefinition.parse("bigint references Customer").references());
+                parse("bigint references Customer").references());
         assertEquals(List.of(new ColumnDefinition.Reference("fk_owner", "User", List.of("id"),
                         ReferentialAction.CASCADE, ReferentialAction.SET_NULL,
                         Deferrability.DEFERRABLE_INITIALLY_DEFERRED)),
-                ColumnDefinition.parse("bigint not null constraint fk_owner references \"User\" (ID) match simple"
+                parse("bigint not null constraint fk_owner references \"User\" (ID) match simple"
                         + " on delete cascade on update set null deferrable initially deferred").references());
-        assertEquals(ReferentialAction.SET_DEFAULT, ColumnDefinition.parse(
+        assertEquals(ReferentialAction.SET_DEFAULT, parse(
                 "bigint default 0 references customer on delete set default").references().get(0).onDelete());
     }
 
@@ -122,12 +126,12 @@ class ColumnDefinitionTest {
     @DisplayName("identity, with its sequence options")
     void identity() {
         assertEquals(Identity.generatedByDefault(),
-                ColumnDefinition.parse("bigint generated by default as identity").identity());
+                parse("bigint generated by default as identity").identity());
         assertEquals(new Identity(true, SequenceOptions.DEFAULTS.withStart(100).withIncrement(-5).withMinValue(-1000)
                         .withCache(1).withCycle(true)),
-                ColumnDefinition.parse("bigint GENERATED ALWAYS AS IDENTITY (start with 100 increment by -5 "
+                parse("bigint GENERATED ALWAYS AS IDENTITY (start with 100 increment by -5 "
                         + "minvalue -1000 no maxvalue cache 1 cycle)").identity());
-        assertEquals(List.of(), ColumnDefinition.parse("int generated always as identity (start 5)").unsupported());
+        assertEquals(List.of(), parse("int generated always as identity (start 5)").unsupported());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,7 +148,7 @@ class ColumnDefinitionTest {
             "integer check (x > 0) deferrable | deferrable"})
     @DisplayName("what the schema model cannot hold, from that clause on")
     void unsupported(String sql, String rest) {
-        ColumnDefinition definition = ColumnDefinition.parse(sql);
+        ColumnDefinition definition = parse(sql);
         assertEquals(List.of(rest), definition.unsupported());
     }
 }

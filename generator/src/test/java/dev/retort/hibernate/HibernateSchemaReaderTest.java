@@ -77,7 +77,7 @@ class HibernateSchemaReaderTest {
     void createsTheSameCatalogAsHibernate(String entityPackage, NamingSettings naming, String oraclePhysical,
                                           String oracleImplicit, Map<String, String> settings, TestDatabase hibernate) {
         HibernateOracle.create(hibernate, entityPackage, oraclePhysical, oracleImplicit, settings);
-        Schema schema = reader.read(new EntitySource(LOADER, List.of(entityPackage), naming, settings));
+        Schema schema = reader.read(new EntitySource(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, List.of(entityPackage), naming, settings));
         try (TestDatabase retort = TestDatabase.create()) {
             SchemaApplier.apply(retort, schema);
             assertSameCatalog(hibernate.snapshot(), retort.snapshot());
@@ -87,7 +87,7 @@ class HibernateSchemaReaderTest {
     @Test
     @DisplayName("reads offline for PostgreSQL 15, ignoring the application's connection settings")
     void readsOffline() {
-        EntitySource source = EntitySource.of(LOADER, SPRING).withSettings(Map.of(
+        EntitySource source = EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, SPRING).withSettings(Map.of(
                 "jakarta.persistence.jdbc.url", "jdbc:postgresql://127.0.0.1:9/nowhere",
                 "hibernate.connection.url", "jdbc:postgresql://127.0.0.1:9/nowhere",
                 "hibernate.dialect", "org.hibernate.dialect.H2Dialect"));
@@ -109,7 +109,7 @@ class HibernateSchemaReaderTest {
 
         @BeforeAll
         void read() {
-            schema = new HibernateSchemaReader().read(EntitySource.of(LOADER, RICH));
+            schema = new HibernateSchemaReader().read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, RICH));
         }
 
         private Table table(String name) {
@@ -231,7 +231,7 @@ class HibernateSchemaReaderTest {
         @DisplayName("an entity Hibernate rejects, naming it")
         void rejectedEntity() {
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> reader.read(EntitySource.of(LOADER, "dev.retort.fixtures.broken.noid")));
+                    () -> reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.broken.noid")));
             assertEquals("dev.retort.fixtures.broken.noid.Orphan", e.culprit());
             assertTrue(e.getMessage().contains("dev.retort.fixtures.broken.noid.Orphan"), e.getMessage());
         }
@@ -240,7 +240,7 @@ class HibernateSchemaReaderTest {
         @DisplayName("a mapping the schema model cannot describe, naming the entity")
         void unsupportedMapping() {
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> reader.read(EntitySource.of(LOADER, "dev.retort.fixtures.broken.options")));
+                    () -> reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.broken.options")));
             assertTrue(e.getMessage().contains("dev.retort.fixtures.broken.options.Word"), e.getMessage());
             assertTrue(e.getMessage().contains("table options"), e.getMessage());
         }
@@ -249,7 +249,7 @@ class HibernateSchemaReaderTest {
         @DisplayName("a columnDefinition clause the schema model cannot describe, naming the entity and the clause")
         void unsupportedColumnDefinition() {
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> reader.read(EntitySource.of(LOADER, "dev.retort.fixtures.broken.compression")));
+                    () -> reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.broken.compression")));
             assertTrue(e.getMessage().contains("dev.retort.fixtures.broken.compression.Invoice"), e.getMessage());
             assertTrue(e.getMessage().contains("\"compression pglz\" in the columnDefinition of column notes"),
                     e.getMessage());
@@ -259,7 +259,7 @@ class HibernateSchemaReaderTest {
         @DisplayName("a package without entities, naming the package and the class path")
         void noEntity() {
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> reader.read(EntitySource.of(LOADER, "dev.retort.fixtures.empty", "com.example.none")));
+                    () -> reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.empty", "com.example.none")));
             assertTrue(e.getMessage().contains("dev.retort.fixtures.empty, com.example.none"), e.getMessage());
             assertTrue(e.getMessage().contains("class path"), e.getMessage());
         }
@@ -269,7 +269,7 @@ class HibernateSchemaReaderTest {
         void classThatDoesNotLoad(@TempDir Path dir) throws Exception {
             ClassLoader loader = BrokenClasses.entityWithMissingSuperclass(dir);
             EntityMappingException e = assertThrows(EntityMappingException.class,
-                    () -> reader.read(EntitySource.of(loader, BrokenClasses.PACKAGE)));
+                    () -> reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, loader, BrokenClasses.PACKAGE)));
             assertEquals(BrokenClasses.ENTITY, e.culprit());
             assertTrue(e.getMessage().contains(BrokenClasses.MISSING), e.getMessage());
         }
@@ -278,7 +278,7 @@ class HibernateSchemaReaderTest {
         @DisplayName("a naming strategy that does not exist, naming it")
         void unknownNamingStrategy() {
             EntityMappingException e = assertThrows(EntityMappingException.class, () -> reader.read(
-                    EntitySource.of(LOADER, SPRING).withNaming(new NamingSettings("com.example.NoSuchStrategy", null))));
+                    EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, SPRING).withNaming(new NamingSettings("com.example.NoSuchStrategy", null))));
             assertTrue(e.getMessage().contains("com.example.NoSuchStrategy"), e.getMessage());
         }
     }
@@ -310,8 +310,8 @@ class HibernateSchemaReaderTest {
         try (PrintStream capture = new PrintStream(printed, true)) {
             System.setOut(capture);
             System.setErr(capture);
-            reader.read(EntitySource.of(LOADER, RICH));
-            reader.read(EntitySource.of(LOADER, SPRING).withNaming(NamingSettings.SPRING));
+            reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, RICH));
+            reader.read(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, SPRING).withNaming(NamingSettings.SPRING));
         } finally {
             System.setOut(out);
             System.setErr(err);

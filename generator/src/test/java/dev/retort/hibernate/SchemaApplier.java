@@ -1,12 +1,12 @@
 package dev.retort.hibernate;
 
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.op.AddConstraint;
 import dev.retort.op.CreateEnumType;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.Operation;
+import dev.retort.platform.postgres.PostgresDialect;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Schema;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SchemaCacheTest {
 
     private static final ClassLoader LOADER = SchemaCacheTest.class.getClassLoader();
-    private static final EntitySource RICH = EntitySource.of(LOADER, "dev.retort.fixtures.rich");
+    private static final EntitySource RICH = EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.rich");
 
     @Test
     @DisplayName("stores a schema losslessly: what comes back equals what Hibernate's metadata gave")
@@ -45,7 +45,7 @@ class SchemaCacheTest {
         assertEquals(key, SchemaCache.key(RICH));
         assertNotEquals(key, SchemaCache.key(RICH.withNaming(NamingSettings.SPRING)));
         assertNotEquals(key, SchemaCache.key(RICH.withSettings(Map.of("hibernate.auto_quote_keyword", "true"))));
-        assertNotEquals(key, SchemaCache.key(EntitySource.of(LOADER, "dev.retort.fixtures.spring")));
+        assertNotEquals(key, SchemaCache.key(EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, LOADER, "dev.retort.fixtures.spring")));
 
         Path entityClass = Path.of(URI.create(LOADER.getResource("dev/retort/fixtures/rich/Label.class").toString()));
         FileTime written = Files.getLastModifiedTime(entityClass);
@@ -113,7 +113,7 @@ class SchemaCacheTest {
         // "file://" + a relative folder, the classic hand-built URL: "models" becomes the URL's host
         URL handBuilt = new URL("file://models/target/classes/");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {handBuilt}, LOADER)) {
-            EntitySource source = EntitySource.of(loader, "dev.retort.fixtures.rich");
+            EntitySource source = EntitySource.of(dev.retort.autogenerate.postgres.PostgresNames.INSTANCE, loader, "dev.retort.fixtures.rich");
             List<String> notes = new ArrayList<>();
             SchemaCache cache = new SchemaCache(dir, notes::add);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -95,7 +95,7 @@ class LintRulesTest {
         try {
             RevisionGraph graph = RevisionGraph.of(List.of(revision("s1", Setup.class),
                     revision("c2", type, "s1")));
-            return new Linter(levels).lint(graph, List.of("c2")).findings();
+            return new Linter(dev.retort.platform.Platform.postgres().dialect(), levels, false).lint(graph, List.of("c2")).findings();
         } finally {
             change = op -> { };
             setup = LintRulesTest::tables;

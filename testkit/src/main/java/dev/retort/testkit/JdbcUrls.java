@@ -1,12 +1,12 @@
 package dev.retort.testkit;
 
 /** Rewrites the database part of a {@code jdbc:postgresql://host:port/database?params} URL. */
-final class JdbcUrls {
+public final class JdbcUrls {
 
     private JdbcUrls() {
     }
 
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         String prefix = "jdbc:postgresql://";
         if (!url.startsWith(prefix)) {
             throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + url);

@@ -1,5 +1,6 @@
 package dev.retort.testkit;
 
+import dev.retort.testkit.postgres.PostgresTestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.retort.platform.postgres;
 
 import dev.retort.InertText;
 import dev.retort.ddl.Dialect;
-import dev.retort.ddl.PostgresDialect;
 import dev.retort.platform.Platform;
+import dev.retort.platform.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -148,7 +148,7 @@ public final class PostgresPlatform implements Platform {
 
     @Override
     public String useSchema(String schema) {
-        return "SET search_path TO " + dev.retort.ddl.PostgresIdentifiers.quote(schema) + ", public";
+        return "SET search_path TO " + dev.retort.platform.postgres.PostgresIdentifiers.quote(schema) + ", public";
     }
 
     @Override
@@ -184,6 +184,46 @@ public final class PostgresPlatform implements Platform {
         String pid = holder.startsWith("pid ") ? holder.substring(4, holder.indexOf(' ', 4)) : "<pid>";
         return "See what it is doing (SELECT state, query FROM pg_stat_activity WHERE pid = " + pid + "), end it if it "
                 + "is stuck (SELECT pg_terminate_backend(" + pid + "))";
+    }
+
+    @Override
+    public String setLockTimeout(java.time.Duration timeout, boolean transactionScoped) {
+        return "SET " + (transactionScoped ? "LOCAL " : "") + "lock_timeout = '" + timeout.toMillis() + "ms'";
+    }
+
+    @Override
+    public String resetLockTimeout() {
+        return "RESET lock_timeout";
+    }
+
+    @Override
+    public String lockTimeoutSetting(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('lock_timeout')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void restoreLockTimeout(Connection connection, String setting) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+            ps.setString(1, setting);
+            ps.execute();
+        }
+    }
+
+    @Override
+    public String createProgressTable(String quotedName, int revisionLength) {
+        return "CREATE TABLE IF NOT EXISTS " + quotedName + " (\n"
+                + "    revision varchar(" + revisionLength + ") NOT NULL PRIMARY KEY,\n"
+                + "    operation varchar(16) NOT NULL,\n"
+                + "    statements_run integer NOT NULL,\n"
+                + "    running text,\n"
+                + "    undo text NOT NULL,\n"
+                + "    failure text,\n"
+                + "    started_at timestamp with time zone NOT NULL DEFAULT now()\n"
+                + ")";
     }
 
     @Override

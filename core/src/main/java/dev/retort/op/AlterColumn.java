@@ -24,10 +24,14 @@ import java.util.Objects;
  *                  without one resets it, so a collation change needs {@code type} (the same type on both
  *                  sides when only the collation changes), and a type change of a column with a collation
  *                  restates it here
+ * @param restated the whole column before and after, or {@code null}: what a database that restates a column to
+ *                 change it needs (MariaDB's and MySQL's {@code MODIFY COLUMN}); PostgreSQL alters aspects and
+ *                 leaves it alone. {@link #restating} adds it.
  */
 public record AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
                           Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
-                          String using, boolean allowLoss, Change<String> collation) implements Operation {
+                          String using, boolean allowLoss, Change<String> collation, Change<Column> restated)
+        implements Operation {
 
     public AlterColumn {
         Names.require(table, "table name");
@@ -53,13 +57,34 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         if (allowLoss && type == null) {
             throw new IllegalArgumentException("allowLoss() needs a type change on " + table + "." + column);
         }
+        if (restated != null && (restated.to() == null || !restated.to().name().equals(column)
+                || (restated.fromKnown() && !restated.from().name().equals(column)))) {
+            throw new IllegalArgumentException("The column restated by the alteration of " + table + "." + column
+                    + " must be that column, before and after");
+        }
+    }
+
+    /** An alteration that does not restate the column. */
+    public AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
+                       Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
+                       String using, boolean allowLoss, Change<String> collation) {
+        this(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss, collation, null);
     }
 
     /** An alteration that leaves the collation alone. */
     public AlterColumn(String table, String column, Change<ColumnType> type, Change<Boolean> nullable,
                        Change<Default> defaultValue, Change<Identity> identity, Change<String> comment,
                        String using, boolean allowLoss) {
-        this(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss, null);
+        this(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss, null, null);
+    }
+
+    /**
+     * This alteration carrying the whole column before and after, for a database that restates a column to change
+     * it: {@code alterColumn(...).restating(columnBefore, columnAfter)}.
+     */
+    public AlterColumn restating(Column from, Column to) {
+        return new AlterColumn(table, column, type, nullable, defaultValue, identity, comment, using, allowLoss,
+                collation, Change.of(from, to));
     }
 
     /**
@@ -90,12 +115,13 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         Change<Identity> i = reversed(identity, "identity", unknown);
         Change<String> c = reversed(comment, "comment", unknown);
         Change<String> k = reversed(collation, "collation", unknown);
+        Change<Column> whole = restated == null ? null : reversed(restated, "definition", unknown);
         if (!unknown.isEmpty()) {
             throw new IrreversibleOperationException(this, "the previous " + String.join(", ", unknown)
                     + " of the column is not recorded");
         }
         // The way back widens what this narrowed: nothing to allow. What it widened, it narrows: guarded again.
-        return new AlterColumn(table, column, t, n, d, i, c, null, false, k);
+        return new AlterColumn(table, column, t, n, d, i, c, null, false, k, whole);
     }
 
     private static <T> Change<T> reversed(Change<T> change, String aspect, List<String> unknown) {

@@ -1,10 +1,10 @@
 package dev.retort.runtime;
 
 import dev.retort.ddl.Dialect;
-import dev.retort.platform.Platform;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Operation;
+import dev.retort.platform.Platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -68,7 +68,7 @@ final class FailureHints {
         if (name == null) {
             return null;
         }
-        String drop = dialect.statements(new DropIndex(null, name, null, true)).get(0).sql() + ";";
+        String drop = dialect.statements(new DropIndex(create.table(), name, null, true)).get(0).sql() + ";";
         try {
             String table = platform.invalidIndexTable(connection, name);
             if (table != null) {

@@ -15,7 +15,12 @@ public class MigrationFailedException extends RetortException {
         /** The migration itself ended the transaction: what ran before that is committed. */
         ENDED_BY_MIGRATION,
         /** A non-transactional revision: the statements that completed stay applied. */
-        NOT_TRANSACTIONAL
+        NOT_TRANSACTIONAL,
+        /**
+         * A database whose DDL commits by itself (MariaDB): the statements that completed stay applied, and the
+         * record of the revision's progress (the hint) says what ran and what undoes it.
+         */
+        RECORDED_HALF_WAY
     }
 
     private static final int LISTED_STATEMENTS = 5;
@@ -113,9 +118,14 @@ public class MigrationFailedException extends RetortException {
                 }
                 m.append('.');
             }
+            case RECORDED_HALF_WAY -> {
+                if (committed.isEmpty()) {
+                    m.append("\nNo statement of it ran; the database remains at ").append(at).append('.');
+                }
+            }
         }
         if (hint != null) {
-            m.append(' ').append(hint);
+            m.append(aftermath == Aftermath.RECORDED_HALF_WAY ? '\n' : ' ').append(hint);
         }
         return m.toString();
     }

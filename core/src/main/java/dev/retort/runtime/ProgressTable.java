@@ -82,7 +82,7 @@ final class ProgressTable {
             return null;
         }
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT revision, operation, statements_run, running, undo, failure, "
+             ResultSet rs = st.executeQuery("SELECT revision, operation, statements_run, running, undo_sql, failure, "
                      + "started_at FROM " + dialect.quote(name) + " ORDER BY started_at")) {
             if (!rs.next()) {
                 return null;
@@ -93,19 +93,19 @@ final class ProgressTable {
     }
 
     String startSql(String revision, String operation) {
-        return "INSERT INTO " + dialect.quote(name) + " (revision, operation, statements_run, undo) VALUES ("
+        return "INSERT INTO " + dialect.quote(name) + " (revision, operation, statements_run, undo_sql) VALUES ("
                 + dialect.literal(revision) + ", " + dialect.literal(operation) + ", 0, '')";
     }
 
     String runningSql(String revision, int statementsRun, String running, String undo) {
         return "UPDATE " + dialect.quote(name) + " SET statements_run = " + statementsRun + ", running = "
-                + dialect.literal(running) + ", undo = " + dialect.literal(undo) + " WHERE revision = "
+                + dialect.literal(running) + ", undo_sql = " + dialect.literal(undo) + " WHERE revision = "
                 + dialect.literal(revision);
     }
 
     String failedSql(String revision, int statementsRun, String failure, String undo) {
         return "UPDATE " + dialect.quote(name) + " SET statements_run = " + statementsRun + ", failure = "
-                + dialect.literal(failure) + ", undo = " + dialect.literal(undo) + " WHERE revision = "
+                + dialect.literal(failure) + ", undo_sql = " + dialect.literal(undo) + " WHERE revision = "
                 + dialect.literal(revision);
     }
 

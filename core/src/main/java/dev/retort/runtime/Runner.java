@@ -379,16 +379,12 @@ public final class Runner {
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
             rollbackQuietly(connection);
-            MigrationFailedException failed = failure(connection, step, executor, e,
-                    MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
-            if (progress != null) {
-                String recorded = progress.fail(e);
-                if (recorded != null) {
-                    failed = failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL,
-                            recorded);
-                }
+            if (progress == null) {
+                throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.NOT_TRANSACTIONAL);
             }
-            throw failed;
+            String recorded = progress.fail(e);
+            throw failure(connection, step, executor, e, MigrationFailedException.Aftermath.RECORDED_HALF_WAY,
+                    recorded);
         } finally {
             connection.setAutoCommit(true);
             if (previousTimeout != null) {

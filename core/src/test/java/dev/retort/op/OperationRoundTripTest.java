@@ -40,6 +40,11 @@ class OperationRoundTripTest {
     @DisplayName("change the catalog, and their reverse restores it exactly")
     void reverseRestoresTheCatalog(String name, Setup setup, Operation operation, Expectations expect,
                                    TestDatabase db) throws SQLException {
+        roundTrip(setup, operation, expect, db);
+    }
+
+    /** Applies {@code operation} after {@code setup}, checks what it must show, and that its reverse restores all. */
+    static void roundTrip(Setup setup, Operation operation, Expectations expect, TestDatabase db) throws SQLException {
         setup.applyTo(db);
         CatalogSnapshot before = db.snapshot();
 

@@ -23,10 +23,12 @@ final class CurrentCommand extends BaseCommand {
         RevisionGraph graph = workspace().graph();
         List<String> heads;
         Map<String, HistoryEntry> arrivals;
+        String halfApplied;
         try (Connection c = workspace().connect()) {
             Runner runner = workspace().runner(new ConsoleListener(err(), false));
             heads = runner.current(c);
             arrivals = verbose ? HistoryEntry.arrivals(runner.history(c)) : Map.of();
+            halfApplied = runner.halfApplied(c);
         }
         if (verbose) {
             out().println("Database: " + workspace().target());
@@ -40,6 +42,10 @@ final class CurrentCommand extends BaseCommand {
             } else {
                 out().println(Revisions.idWithTags(graph, graph.get(id)));
             }
+        }
+        if (halfApplied != null) {
+            out().println("(a revision stopped half way: see the message below)");
+            err().println(halfApplied.stripTrailing());
         }
         return RetortCommand.OK;
     }

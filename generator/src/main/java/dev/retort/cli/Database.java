@@ -23,16 +23,24 @@ final class Database {
         if (target.password() != null) {
             props.setProperty("password", target.password());
         }
-        props.setProperty("ApplicationName", "retort");
-        props.setProperty("connectTimeout", "10");
+        boolean mariadb = target.url().startsWith("jdbc:mariadb:");
+        if (mariadb) {
+            props.setProperty("connectTimeout", "10000"); // milliseconds, for MariaDB Connector/J
+            props.setProperty("connectionAttributes", "program_name:retort");
+        } else {
+            props.setProperty("ApplicationName", "retort");
+            props.setProperty("connectTimeout", "10"); // seconds, for the PostgreSQL driver
+        }
         Connection connection;
         try {
             // The driver itself rather than DriverManager, which hands out only drivers the caller's class loader
             // sees: where Retort is loaded twice in one JVM (the Maven plugin reading with an application's own
             // Hibernate), the copy it registered first may be the other one.
-            connection = new org.postgresql.Driver().connect(target.url(), props);
+            java.sql.Driver driver = mariadb ? new org.mariadb.jdbc.Driver() : new org.postgresql.Driver();
+            connection = driver.connect(target.url(), props);
             if (connection == null) {
-                throw new SQLException("The PostgreSQL driver does not accept the URL " + target.maskedUrl(), "08001");
+                throw new SQLException("The " + (mariadb ? "MariaDB" : "PostgreSQL") + " driver does not accept the "
+                        + "URL " + target.maskedUrl(), "08001");
             }
         } catch (SQLException e) {
             throw new RetortException(explain(target, e), null);
@@ -88,6 +96,19 @@ final class Database {
         String user = target.user() != null ? target.user() : userInUrl(target.url());
         String where = target.maskedUrl() + " (" + target.source() + ")";
         boolean fromEnvironment = target.source().startsWith("environment ");
+        if (target.url().startsWith("jdbc:mariadb:")) {
+            return switch (e.getErrorCode()) {
+                case 1045 -> "The MariaDB server at " + where + " refused the login" + (user == null ? "" : " of user '"
+                        + user + "'") + ": " + detail + ". Check the user name and the password "
+                        + (fromEnvironment ? "(the environment variable or password: in retort.yaml)."
+                            : "given in the URL (" + target.source() + ").");
+                case 1049 -> "The database in " + where + " does not exist: " + detail
+                        + ". Create it (CREATE DATABASE name) or correct the URL.";
+                default -> "Cannot connect to MariaDB at " + where + ": " + detail
+                        + (state.startsWith("08") || state.isEmpty() ? ". Is the server running, and are host and "
+                            + "port right?" : " [error " + e.getErrorCode() + ", SQLSTATE " + state + "].");
+            };
+        }
         return switch (state) {
             case "28P01" -> "Password authentication failed" + (user == null ? "" : " for user '" + user + "'")
                     + " at " + where + ". Check the password "

@@ -9,10 +9,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** {@code retort}: the top-level command holding the options every command shares. */
 @Command(name = "retort",
@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class, GenerateCommand.class, CheckCommand.class, LintCommand.class, UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class,
             HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
-            StampCommand.class, MergeCommand.class, SqlCommand.class, CommandLine.HelpCommand.class
+            StampCommand.class, RepairCommand.class, MergeCommand.class, SqlCommand.class, CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

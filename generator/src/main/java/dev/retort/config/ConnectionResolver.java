@@ -105,10 +105,13 @@ public final class ConnectionResolver {
                     : ". Choose one with --env or RETORT_ENV, add it under environments:, or give --url."));
     }
 
-    /** Accepts {@code jdbc:postgresql://...} as is and converts {@code postgres(ql)://user:pw@host/db}. */
+    /**
+     * Accepts {@code jdbc:postgresql://...} and {@code jdbc:mariadb://...} as they are and converts
+     * {@code postgres(ql)://user:pw@host/db}.
+     */
     static DatabaseTarget fromUrl(String url, String source) {
         String u = url.strip();
-        if (u.startsWith("jdbc:postgresql:")) {
+        if (u.startsWith("jdbc:postgresql:") || u.startsWith("jdbc:mariadb:")) {
             return new DatabaseTarget(u, null, null, source);
         }
         if (u.startsWith("postgres://") || u.startsWith("postgresql://")) {
@@ -134,8 +137,9 @@ public final class ConnectionResolver {
                         + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
             }
         }
-        throw new ConfigException("The database URL from " + source + " is not a PostgreSQL URL: "
-                + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database.");
+        throw new ConfigException("The database URL from " + source + " is not a PostgreSQL URL (nor a MariaDB "
+                + "one): " + Secrets.maskUrl(u) + ". Use jdbc:postgresql://host:5432/database, or "
+                + "jdbc:mariadb://host:3306/database.");
     }
 
     /** Percent-decoding only: a {@code +} in a URL's user info is a plus sign, not a space as in a form. */

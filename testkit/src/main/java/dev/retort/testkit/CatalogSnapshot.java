@@ -1,5 +1,6 @@
 package dev.retort.testkit;
 
+import dev.retort.testkit.mariadb.MariaDbCatalogSnapshot;
 import dev.retort.testkit.postgres.PostgresCatalogSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +39,7 @@ public record CatalogSnapshot(List<String> lines) {
         List<String> lines = new ArrayList<>();
         for (String schema : reader(connection).schemas(connection)) {
             CatalogSnapshot one = take(connection, schema).without(except);
-            if (schema.equals("public")) {
+            if (schema.equals("public") || !connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
                 lines.addAll(one.lines());
             } else {
                 lines.add("schema " + schema);
@@ -71,15 +72,29 @@ public record CatalogSnapshot(List<String> lines) {
                 }
             };
         }
+        if (product.equals("MariaDB") || product.equals("MySQL")) {
+            return new Reader() {
+                @Override
+                public List<String> lines(Connection c, String schema) throws SQLException {
+                    return MariaDbCatalogSnapshot.lines(c, schema);
+                }
+
+                @Override
+                public List<String> schemas(Connection c) throws SQLException {
+                    return MariaDbCatalogSnapshot.schemas(c);
+                }
+            };
+        }
         throw new IllegalArgumentException("No catalog snapshot for " + product);
     }
 
     /**
      * This snapshot without Retort's own tables: the version table {@code versionTable} and the revision history
-     * beside it, {@code <versionTable>_history} (core's {@code RuntimeSettings.historyTable()}).
+     * beside it, {@code <versionTable>_history} (core's {@code RuntimeSettings.historyTable()}), and where DDL is not
+     * transactional the record of a revision's progress, {@code <versionTable>_progress}.
      */
     public CatalogSnapshot withoutRetort(String versionTable) {
-        return without(versionTable, versionTable + "_history");
+        return without(versionTable, versionTable + "_history", versionTable + "_progress");
     }
 
     /** This snapshot without the lines about the given tables (e.g. the version table). */
@@ -88,6 +103,7 @@ public record CatalogSnapshot(List<String> lines) {
         Predicate<String> about = line -> names.stream().anyMatch(t ->
                 line.equals("table " + t) || line.startsWith("table " + t + " ")
                         || line.startsWith("column " + t + ".") || line.startsWith("constraint " + t + ".")
+                        || line.startsWith("index " + t + ".")
                         || line.contains(" ON public." + t + " ") || line.contains(" ON " + t + " "));
         return new CatalogSnapshot(lines.stream().filter(about.negate()).toList());
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension giving each test method that declares a {@link TestDatabase} parameter a fresh database,
- * dropped after the test: {@code @ExtendWith(FreshDatabase.class)}.
+ * dropped after the test: {@code @ExtendWith(FreshDatabase.class)}; a parameter marked {@link MariaDb} gets a MariaDB one.
  */
 public final class FreshDatabase implements ParameterResolver, AfterEachCallback {
 
@@ -20,14 +20,18 @@ public final class FreshDatabase implements ParameterResolver, AfterEachCallback
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("db", k -> TestDatabase.create(), TestDatabase.class);
+        boolean mariadb = parameter.isAnnotated(MariaDb.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(mariadb ? "mariadb" : "db",
+                k -> mariadb ? TestDatabase.createMariaDb() : TestDatabase.create(), TestDatabase.class);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        TestDatabase db = context.getStore(NAMESPACE).remove("db", TestDatabase.class);
-        if (db != null) {
-            db.close();
+        for (String key : new String[] {"db", "mariadb"}) {
+            TestDatabase db = context.getStore(NAMESPACE).remove(key, TestDatabase.class);
+            if (db != null) {
+                db.close();
+            }
         }
     }
 }

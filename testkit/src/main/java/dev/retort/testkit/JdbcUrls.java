@@ -1,15 +1,16 @@
 package dev.retort.testkit;
 
-/** Rewrites the database part of a {@code jdbc:postgresql://host:port/database?params} URL. */
+/** Rewrites the database part of a {@code jdbc:postgresql://} or {@code jdbc:mariadb://host:port/database?params} URL. */
 public final class JdbcUrls {
 
     private JdbcUrls() {
     }
 
     public static String withDatabase(String url, String database) {
-        String prefix = "jdbc:postgresql://";
-        if (!url.startsWith(prefix)) {
-            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + url);
+        String prefix = url.startsWith("jdbc:postgresql://") ? "jdbc:postgresql://"
+                : url.startsWith("jdbc:mariadb://") ? "jdbc:mariadb://" : null;
+        if (prefix == null) {
+            throw new IllegalArgumentException("Not a PostgreSQL or MariaDB JDBC URL: " + url);
         }
         int slash = url.indexOf('/', prefix.length());
         int query = url.indexOf('?', prefix.length());

@@ -145,8 +145,8 @@ public final class MariaDbDialect implements Dialect {
                 throw refused(op, "MariaDB drops an index of a table (DROP INDEX name ON table): the operation "
                         + "does not name the table; write op.dropIndex(\"table\", \"" + op.name() + "\")");
             }
-            return one("DROP INDEX " + quote(op.name()) + " ON " + relation(op.table())
-                    + (op.concurrently() ? " ALGORITHM=INPLACE LOCK=NONE" : ""));
+            return one(op.concurrently() ? alterTable(op.table()) + "DROP INDEX " + quote(op.name())
+                    + ", ALGORITHM=INPLACE, LOCK=NONE" : "DROP INDEX " + quote(op.name()) + " ON " + relation(op.table()));
         }
 
         @Override
@@ -292,20 +292,27 @@ public final class MariaDbDialect implements Dialect {
 
     /**
      * MariaDB's {@code MODIFY COLUMN} restates the whole column, so an alteration that changes more than the default
-     * must carry the column as it will be: the generator writes it so ({@code AlterColumn.between}). A default alone
-     * changes with {@code ALTER COLUMN ... SET DEFAULT} / {@code DROP DEFAULT}, which leaves the rest alone.
+     * must carry the column as it will be ({@link AlterColumn#restating}, which the generator writes). A default
+     * alone changes with {@code ALTER COLUMN ... SET DEFAULT} / {@code DROP DEFAULT}, which leaves the rest alone.
      */
     private List<SqlStatement> alterColumn(AlterColumn op) {
         boolean onlyDefault = op.type() == null && op.nullable() == null && op.identity() == null
                 && op.comment() == null && op.collation() == null;
-        if (onlyDefault) {
+        if (onlyDefault && op.restated() == null) {
             return one(alterTable(op.table()) + "ALTER COLUMN " + quote(op.column())
                     + (op.defaultValue().to() == null ? " DROP DEFAULT" : " SET DEFAULT " + op.defaultValue().to().sql()));
         }
-        throw refused(op, "MariaDB's MODIFY COLUMN restates the whole column (type, nullability, default, "
-                + "comment), and this alteration carries only what changes. Write the statement with op.execute("
-                + "\"ALTER TABLE ... MODIFY COLUMN <name> <type> [NOT NULL] [DEFAULT ...] [COMMENT ...]\", "
-                + "<the statement restating the column as it was>)");
+        if (op.restated() == null) {
+            throw refused(op, "MariaDB's MODIFY COLUMN restates the whole column (type, nullability, default, "
+                    + "comment), and this alteration carries only what changes: add the column before and after, "
+                    + "op.alterColumn(...).restating(Column.of(...) as it was, Column.of(...) as it will be), or "
+                    + "write both statements with op.execute(upgradeSql, downgradeSql)");
+        }
+        if (op.using() != null) {
+            throw refused(op, "MariaDB converts values with the column's new type itself; it has no USING "
+                    + "expression (update the values first with op.execute)");
+        }
+        return one(alterTable(op.table()) + "MODIFY COLUMN " + columnDefinition(op.restated().to()));
     }
 
     String columnDefinition(Column column) {

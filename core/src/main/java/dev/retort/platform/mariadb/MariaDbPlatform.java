@@ -108,7 +108,7 @@ public final class MariaDbPlatform implements Platform {
                 + "    operation varchar(16) NOT NULL,\n"
                 + "    statements_run integer NOT NULL,\n"
                 + "    running text,\n"
-                + "    undo text NOT NULL,\n"
+                + "    undo_sql text NOT NULL,\n"
                 + "    failure text,\n"
                 + "    started_at datetime(6) NOT NULL DEFAULT current_timestamp(6)\n"
                 + ") ENGINE=InnoDB";

@@ -220,7 +220,7 @@ public final class PostgresPlatform implements Platform {
                 + "    operation varchar(16) NOT NULL,\n"
                 + "    statements_run integer NOT NULL,\n"
                 + "    running text,\n"
-                + "    undo text NOT NULL,\n"
+                + "    undo_sql text NOT NULL,\n"
                 + "    failure text,\n"
                 + "    started_at timestamp with time zone NOT NULL DEFAULT now()\n"
                 + ")";

@@ -149,11 +149,14 @@ public final class Operations {
         run(new RenameColumn(table, from, to));
     }
 
-    /** Changes a column from one full definition to another (same name); reversible. */
+    /**
+     * Changes a column from one full definition to another (same name); reversible, and carrying both definitions
+     * for a database that restates a column to change it (MariaDB).
+     */
     public void alterColumn(String table, Column from, Column to) {
         AlterColumn alteration = AlterColumn.between(table, from, to);
         if (alteration != null) {
-            run(alteration);
+            run(alteration.restating(from, to));
         }
     }
 

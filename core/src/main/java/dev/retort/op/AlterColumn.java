@@ -177,6 +177,7 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
         private ColumnType collationType;
         private String using;
         private boolean allowLoss;
+        private Change<Column> restated;
 
         public Builder(String table, String column) {
             this.table = table;
@@ -289,6 +290,15 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
             return this;
         }
 
+        /**
+         * The whole column before and after, for a database that restates a column to change it (MariaDB's
+         * {@code MODIFY COLUMN}); PostgreSQL does not need it.
+         */
+        public Builder restating(Column from, Column to) {
+            restated = Change.of(from, to);
+            return this;
+        }
+
         /** The alteration, or {@code null} when nothing differs. */
         public AlterColumn build() {
             Change<String> k = collation;
@@ -303,7 +313,8 @@ public record AlterColumn(String table, String column, Change<ColumnType> type, 
                     && k == null) {
                 return null;
             }
-            return new AlterColumn(table, column, t, nullable, defaultValue, identity, comment, using, allowLoss, k);
+            return new AlterColumn(table, column, t, nullable, defaultValue, identity, comment, using, allowLoss, k,
+                    restated);
         }
     }
 }

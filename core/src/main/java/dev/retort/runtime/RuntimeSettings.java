@@ -51,6 +51,11 @@ public record RuntimeSettings(String versionTable, Duration lockTimeout, int loc
         return versionTable + HistoryTable.SUFFIX;
     }
 
+    /** Where DDL is not transactional, the record of a revision's progress beside the version table. */
+    public static String progressTableOf(String versionTable) {
+        return versionTable + ProgressTable.SUFFIX;
+    }
+
     /** The wait before retry {@code attempt} (1 for the first): the delay doubled each time, at most a minute. */
     public Duration retryDelay(int attempt) {
         long ms = lockRetryDelay.toMillis() << Math.min(attempt - 1, 20);

@@ -129,7 +129,8 @@ public final class Autogenerator {
         String working = workingSchema(connection);
         EntitySource source = entities.withDefaultSchema(working);
         CompletableFuture<List<Schema>> desiredLater = CompletableFuture.supplyAsync(
-                () -> new HibernateSchemaReader().readAllCached(source, debug).stream().map(filter::apply).toList(),
+                () -> new HibernateSchemaReader().readAllCached(source, debug).stream().map(filter::apply)
+                        .map(platform::desired).toList(),
                 Autogenerator::daemon);
         atStart.accept(connection);
         CatalogReader reader = platform.catalogReader(filter);
@@ -146,7 +147,8 @@ public final class Autogenerator {
     public Comparison compare(Connection connection, List<Schema> desired) {
         String working = workingSchema(connection);
         List<Schema> named = desired.stream().map(s -> s.name() != null ? s
-                : new Schema(working, s.tables(), s.sequences(), s.enumTypes(), s.views())).toList();
+                : new Schema(working, s.tables(), s.sequences(), s.enumTypes(), s.views())).map(platform::desired)
+                .toList();
         Catalog catalog = platform.catalogReader(filter).readCatalog(connection, working);
         return compare(connection, working, named, catalog);
     }

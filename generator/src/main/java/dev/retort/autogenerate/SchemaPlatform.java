@@ -1,5 +1,6 @@
 package dev.retort.autogenerate;
 
+import dev.retort.autogenerate.mariadb.MariaDbSchemaPlatform;
 import dev.retort.autogenerate.postgres.PostgresSchemaPlatform;
 import dev.retort.catalog.Catalog;
 import dev.retort.catalog.CatalogFilter;
@@ -70,6 +71,14 @@ public interface SchemaPlatform {
      */
     List<Warning> dataWarnings(Connection connection, List<Operation> operations, Duration timeout) throws SQLException;
 
+    /**
+     * The entities' schema as this database keeps it, where it folds two things the model tells apart into one
+     * (MariaDB: a unique index is its unique constraint); as it is by default.
+     */
+    default Schema desired(Schema schema) {
+        return schema;
+    }
+
     /** The platform for a JDBC URL; refuses a database Retort does not support, naming it. */
     static SchemaPlatform forUrl(String jdbcUrl) {
         return of(Platform.forUrl(jdbcUrl));
@@ -79,6 +88,9 @@ public interface SchemaPlatform {
     static SchemaPlatform of(Platform runtime) {
         if (runtime == Platform.postgres()) {
             return PostgresSchemaPlatform.INSTANCE;
+        }
+        if (runtime == Platform.mariadb()) {
+            return MariaDbSchemaPlatform.INSTANCE;
         }
         throw new IllegalArgumentException("No schema platform for " + runtime.name());
     }

@@ -23,7 +23,8 @@ public record CatalogFilter(String versionTable, List<String> include, List<Stri
 
     /** Whether a table, sequence or type named {@code name} is compared. */
     public boolean includes(String name) {
-        if (name.equals(versionTable) || name.equals(RuntimeSettings.historyTableOf(versionTable))) {
+        if (name.equals(versionTable) || name.equals(RuntimeSettings.historyTableOf(versionTable))
+                || name.equals(RuntimeSettings.progressTableOf(versionTable))) {
             return false;
         }
         if (!include.isEmpty() && include.stream().noneMatch(p -> matches(p, name))) {

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerator;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.diff.ChangeDescriptions;
@@ -123,6 +124,12 @@ final class GenerateCommand extends BaseCommand {
             }
         }
         boolean onlineMode = online || ws.config().online();
+        if (onlineMode && !ws.platform().transactionalDdl()) {
+            throw new RetortException("--online (or safety: online in retort.yaml) writes PostgreSQL's lock-safe "
+                    + "forms (CONCURRENTLY, NOT VALID, staged NOT NULL), which " + ws.platform().name()
+                    + " does not have. Generate without it; on " + ws.platform().name() + " each statement commits "
+                    + "by itself and the runner records a revision's progress (docs/databases.md).");
+        }
         List<Autogenerator.Part> parts = sql && !onlineMode ? List.of(new Autogenerator.Part(diff, true))
                 : ws.autogenerator().revisions(diff, onlineMode);
         if (!onlineMode && parts.size() > 1) {

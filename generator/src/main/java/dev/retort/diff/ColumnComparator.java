@@ -114,6 +114,10 @@ final class ColumnComparator {
             change.comment(fromComment, toComment);
         }
         AlterColumn alteration = change.build();
+        if (alteration != null && dialect.restatesColumns()) {
+            alteration = alteration.restating(actual, desired.identity() != null ? desired.withDefault((dev.retort.schema.Default) null)
+                    : desired);
+        }
         if (alteration != null) {
             plan.add(Phase.ALTER_COLUMNS, alteration);
         }

@@ -55,5 +55,13 @@ public interface ComparisonDialect {
     SequenceOptions withDefaults(SequenceOptions options, String dataType);
 
     /** The risk of a type change. */
+    /**
+     * Whether the database changes a column by restating all of it (MariaDB's {@code MODIFY COLUMN}), so an
+     * alteration must carry the column before and after ({@code AlterColumn.restating}).
+     */
+    default boolean restatesColumns() {
+        return false;
+    }
+
     enum TypeChange { WIDENING, NARROWING, CONVERSION }
 }

@@ -111,6 +111,10 @@ final class SchemaMapper {
         long start = sequence.getInitialValue();
         long increment = sequence.getIncrementSize();
         SequenceOptions options = SequenceOptions.DEFAULTS.withStart(start).withIncrement(increment);
+        if (dialect.getSequenceSupport().getCreateSequenceString("s", (int) start, (int) increment)
+                .toLowerCase(java.util.Locale.ROOT).endsWith(" nocache")) {
+            options = options.withCache(0); // MariaDBSequenceSupport writes "nocache"
+        }
         if (increment > 0 && start <= 0) {
             options = options.withMinValue(start);
         } else if (increment < 0 && start >= 0) {

@@ -72,8 +72,11 @@ final class TableMapper {
             ColumnDefinition definition = definedConstraints.definition(table, column);
             columns.add(column(table, column, primaryKey, definition));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
-                // written inline as "<column> <type> unique": PostgreSQL names it
-                uniques.add(unique(null, List.of(names.name(column))));
+                // PostgreSQL: written inline as "<column> <type> unique", named by the database; MariaDB: added by an
+                // alter table under the name Hibernate gave the column's key (Table.createUniqueKey)
+                String keyName = inlineUnique() || column.getUniqueKeyName() == null ? null
+                        : names.verbatim(column.getUniqueKeyName());
+                uniques.add(unique(keyName, List.of(names.name(column))));
             }
             checks.addAll(columnChecks(column));
             definedConstraints.add(table, column, definition, uniques, checks, definedKeys);
@@ -81,7 +84,10 @@ final class TableMapper {
         for (UniqueKey key : table.getUniqueKeys().values()) {
             if (!isSingleColumnUnique(table, key)) {
                 unsupported(table, key.getOptions(), "unique constraint options");
-                uniques.add(unique(key.isNameExplicit() ? names.verbatim(key.getName()) : null,
+                // CreateTableUniqueDelegate (PostgreSQL) writes an implicit key unnamed inside create table; the
+                // alter-table delegates (MariaDB, MySQL) name every key they add.
+                boolean named = key.isNameExplicit() || !inlineUnique();
+                uniques.add(unique(named ? names.verbatim(key.getName()) : null,
                         key.getColumns().stream().map(names::name).toList()));
             }
         }
@@ -143,6 +149,15 @@ final class TableMapper {
         // Hibernate writes the collation double-quoted, verbatim (PostgreSQLDialect.quoteCollation).
         return new Column(name, ColumnType.of(type), nullable, defaultValue, identity, column.getComment(),
                 collation, generated);
+    }
+
+    /**
+     * Whether the dialect writes unique keys inside {@code create table}, a unique column inline and unnamed
+     * ({@code CreateTableUniqueDelegate}, PostgreSQL's), rather than each key by an {@code alter table} under its
+     * generated name (MariaDB's and MySQL's delegates).
+     */
+    private boolean inlineUnique() {
+        return dialect.getUniqueDelegate() instanceof org.hibernate.dialect.unique.CreateTableUniqueDelegate;
     }
 
     static PrimaryKey primaryKey(org.hibernate.mapping.Table table, HibernateTarget names) {

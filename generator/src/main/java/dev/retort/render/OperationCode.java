@@ -147,6 +147,11 @@ final class OperationCode implements OperationVisitor<String> {
                     ? "comment(" + string(op.comment().from()) + ", " + string(op.comment().to()) + ")"
                     : "comment(dev.retort.op.Change.to(" + string(op.comment().to()) + "))");
         }
+        if (op.restated() != null && op.restated().fromKnown()) {
+            // MariaDB's MODIFY COLUMN restates the whole column: the column as it was and as it will be
+            calls.add("restating(" + SchemaCode.column(op.restated().from()) + ",\n" + INDENT + INDENT
+                    + SchemaCode.column(op.restated().to()) + ")");
+        }
         return "op.alterColumn(" + literal(op.table()) + ", " + literal(op.column()) + ", c -> c"
                 + calls.stream().map(c -> "\n" + INDENT + "." + c).collect(Collectors.joining()) + ");";
     }

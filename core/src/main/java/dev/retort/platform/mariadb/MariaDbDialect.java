@@ -276,7 +276,9 @@ public final class MariaDbDialect implements Dialect {
             lines.add(columnDefinition(column));
         }
         CreateTable op = new CreateTable(table);
-        table.constraints().forEach(c -> lines.add(constraint(op, c)));
+        for (Constraint c : table.constraints()) {
+            lines.add(constraint(op, c instanceof CheckConstraint ck && ck.name() == null ? named(table, ck) : c));
+        }
         for (Index index : table.indexes()) {
             if (index.name() == null) {
                 throw refused(op, "MariaDB names every index: give each index a name");
@@ -288,6 +290,19 @@ public final class MariaDbDialect implements Dialect {
         return one("CREATE TABLE " + relation(table.name()) + " ("
                 + (lines.isEmpty() ? "" : "\n    " + String.join(",\n    ", lines) + "\n") + ")"
                 + (table.comment() != null ? " COMMENT = " + literal(table.comment()) : ""));
+    }
+
+    /**
+     * An unnamed check on one column, named after that column as MariaDB names a check written in the column's
+     * definition (which is where Hibernate writes it); others stay unnamed ({@code CONSTRAINT_1}, ...).
+     */
+    private static Constraint named(Table table, CheckConstraint check) {
+        List<String> used = table.columns().stream().map(Column::name)
+                .filter(c -> java.util.regex.Pattern.compile("(?i)(?<![\\w`])`?" + java.util.regex.Pattern.quote(c)
+                        + "`?(?![\\w`])").matcher(check.expression()).find())
+                .toList();
+        boolean free = used.size() == 1 && table.constraints().stream().noneMatch(c -> used.get(0).equals(c.name()));
+        return free ? CheckConstraint.of(used.get(0), check.expression()) : check;
     }
 
     /**

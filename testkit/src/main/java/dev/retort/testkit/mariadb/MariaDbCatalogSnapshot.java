@@ -28,7 +28,9 @@ public final class MariaDbCatalogSnapshot {
                    IF(c.EXTRA = '', '', CONCAT(' ', c.EXTRA)),
                    IF(c.COLLATION_NAME IS NULL, '', CONCAT(' collate ', c.COLLATION_NAME)),
                    IF(c.COLUMN_COMMENT = '', '', CONCAT(' comment=', c.COLUMN_COMMENT)))
-            FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = ?""";
+            FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA
+                 AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE <> 'SEQUENCE'
+            WHERE c.TABLE_SCHEMA = ?""";
 
     private static final String KEYS = """
             SELECT CONCAT('constraint ', k.TABLE_NAME, '.', k.CONSTRAINT_NAME, ' ', k.CONSTRAINT_TYPE, ' (',

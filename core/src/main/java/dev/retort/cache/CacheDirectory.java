@@ -1,6 +1,7 @@
 package dev.retort.cache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -103,10 +106,17 @@ public final class CacheDirectory {
     public static void prune(Path folder, int keep) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(folder)) {
-            entries = list.filter(p -> !p.getFileName().toString().startsWith("incoming-"))
-                    .sorted(Comparator.comparing(CacheDirectory::modified).reversed()).toList();
-        } catch (IOException e) {
-            return;
+            // Each entry's time read once: another process may touch or write entries while this one sorts, and a
+            // comparator reading the file system on every comparison breaks the sort's contract (TimSort throws).
+            Map<Path, Long> modified = new HashMap<>();
+            list.filter(p -> !p.getFileName().toString().startsWith("incoming-"))
+                    .forEach(p -> modified.put(p, modified(p)));
+            entries = modified.keySet().stream()
+                    .sorted(Comparator.comparing((Path p) -> modified.get(p)).reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return; // best effort: the folder changed under us, the next run prunes
         }
         for (Path old : entries.subList(Math.min(keep, entries.size()), entries.size())) {
             delete(old);
@@ -117,8 +127,8 @@ public final class CacheDirectory {
     public static void delete(Path path) {
         try (Stream<Path> walk = Files.walk(path)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // harmless
+        } catch (IOException | UncheckedIOException ignored) {
+            // harmless (another process may be deleting it too)
         }
     }
 

@@ -57,6 +57,11 @@ final class CheckCommand extends BaseCommand {
         if (since == null) {
             return null;
         }
+        String unavailable = workspace().lintUnavailable();
+        if (unavailable != null) {
+            err().println(unavailable);
+            return null;
+        }
         RevisionGraph graph = workspace().graph();
         List<String> ids;
         if (since.equals("base")) {

@@ -178,8 +178,10 @@ final class GenerateCommand extends BaseCommand {
             drafts.add(new Linter.Draft(sources.get(i).revisionId(), sources.get(i).message(),
                     written.get(i).toString(), parts.get(i).transactional(), withTimeout(parts.get(i), timeout)));
         }
-        LintReport.afterGenerate(err(), new Linter(ws.platform().dialect(), ws.config().lint().levels(),
-                ws.config().locks().lockTimeout() != null).lintDrafts(graph, drafts));
+        if (ws.lintUnavailable() == null) {
+            LintReport.afterGenerate(err(), new Linter(ws.platform().dialect(), ws.config().lint().levels(),
+                    ws.config().locks().lockTimeout() != null).lintDrafts(graph, drafts));
+        }
         return RetortCommand.OK;
     }
 }

@@ -32,6 +32,11 @@ final class LintCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        String unavailable = workspace().lintUnavailable();
+        if (unavailable != null) {
+            err().println(unavailable);
+            return RetortCommand.OK;
+        }
         RevisionGraph graph = workspace().graph();
         List<String> ids;
         if (selection == null || selection.isBlank()) {

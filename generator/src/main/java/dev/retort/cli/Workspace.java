@@ -459,6 +459,16 @@ final class Workspace {
         return Platform.forUrl(url);
     }
 
+    /**
+     * Why {@code retort lint}'s rules do not apply to this database, or {@code null} when they do: the rules are
+     * PostgreSQL's locks and safe forms (CONCURRENTLY, NOT VALID, lock_timeout), which say nothing true of MariaDB.
+     */
+    String lintUnavailable() {
+        Platform p = platform();
+        return p == Platform.postgres() ? null : "Lint's rules are PostgreSQL's (its locks and their safe forms); "
+                + p.name() + "'s are not written yet, so nothing was linted (docs/databases.md).";
+    }
+
     /** A runner waiting for locks as retort.yaml says, with {@code options} (the command line's) winning. */
     Runner runner(RunListener listener, LockConfig options) {
         LockConfig locks = config().locks().overriddenBy(options);

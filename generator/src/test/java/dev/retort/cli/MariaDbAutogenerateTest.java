@@ -67,6 +67,8 @@ class MariaDbAutogenerateTest {
                     + "+ the migration's):\n" + String.join("\n", want.linesNotIn(got).stream().map(l -> "  - " + l)
                     .toList()) + "\n" + String.join("\n", got.linesNotIn(want).stream().map(l -> "  + " + l).toList())
                     + "\n" + check);
+            Cli.Result lint = p.expect(0, "lint");
+            assertTrue(lint.err().contains("Lint's rules are PostgreSQL's") && lint.out().isEmpty(), lint::toString);
             p.expect(0, "downgrade", "base");
             assertTrue(fresh.snapshot().withoutRetort("retort_version").isEmpty(), fresh.snapshot()::toString);
         }

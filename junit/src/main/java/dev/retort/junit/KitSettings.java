@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *                            {@code entities.classpath}); empty: the test class path
  * @param hibernateProperties the Hibernate settings the application gives (naming strategies included)
  * @param recordedSchemas     the folder of each revision's recorded catalog, or {@code null}
+ * @param mariadb             whether each test gets a MariaDB database (else PostgreSQL)
  */
 record KitSettings(Path config, Path migrationsDirectory, String migrationsPackage, String versionTable,
                    List<String> entityPackages, List<Path> entityClasspath, Map<String, String> hibernateProperties,
-                   Path recordedSchemas) {
+                   Path recordedSchemas, boolean mariadb) {
 
     static final String PHYSICAL = "hibernate.physical_naming_strategy";
     static final String IMPLICIT = "hibernate.implicit_naming_strategy";
@@ -101,8 +102,16 @@ record KitSettings(Path config, Path migrationsDirectory, String migrationsPacka
 
         String recorded = property("recordedSchemas", settings == null ? "" : settings.recordedSchemas());
         Path recordings = recorded.isBlank() ? null : working.resolve(recorded).normalize();
+        String database = property("database", settings == null ? "" : settings.database().name());
+        boolean mariadb;
+        switch (database.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "postgresql", "postgres" -> mariadb = false;
+            case "mariadb" -> mariadb = true;
+            default -> throw new ExtensionConfigurationException(testClass.getName() + ": retort.test.database is '"
+                    + database + "': give postgresql or mariadb.");
+        }
         return new KitSettings(config, directory, packageName, table, List.copyOf(entities), List.copyOf(classpath),
-                Map.copyOf(hibernate), recordings);
+                Map.copyOf(hibernate), recordings, mariadb);
     }
 
     /** The key telling apart the graphs a test run loads (one per folder or package). */

@@ -30,7 +30,7 @@ final class RetortExtension implements ParameterResolver, AfterEachCallback {
                 key -> KitSettings.of(context.getRequiredTestClass(), given), KitSettings.class);
         RevisionGraph graph = context.getRoot().getStore(NS).getOrComputeIfAbsent(settings.graphKey(),
                 key -> load(context, settings), RevisionGraph.class);
-        TestDatabase db = TestDatabase.create();
+        TestDatabase db = settings.mariadb() ? TestDatabase.createMariaDb() : TestDatabase.create();
         context.getStore(NS).put("database", db);
         return new RetortMigrations(graph, db, settings);
     }

@@ -45,7 +45,7 @@ public final class RetortMigrations {
      * in a database of its own, dropped after.
      */
     public CatalogSnapshot hibernateSchema() {
-        try (TestDatabase other = TestDatabase.create()) {
+        try (TestDatabase other = database.isMariaDb() ? TestDatabase.createMariaDb() : TestDatabase.create()) {
             HibernateSchema.create(other, settings);
             return other.snapshotAll();
         }
@@ -172,7 +172,7 @@ public final class RetortMigrations {
     }
 
     private <T> T run(java.util.function.Function<Runner, Work<T>> work) {
-        Runner runner = new Runner(graph, Platform.postgres(), new RuntimeSettings(settings.versionTable()),
+        Runner runner = new Runner(graph, Platform.forUrl(database.url()), new RuntimeSettings(settings.versionTable()),
                 new RunListener() {
                 });
         try (Connection connection = database.connect()) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class of a project's migrations: each test gets a fresh PostgreSQL database (from
- * {@code RETORT_TEST_URL}, else the local server, else Testcontainers where Docker runs) and
+ * {@code RETORT_TEST_URL}, else the local server, else Testcontainers where Docker runs), or MariaDB one
+ * ({@link #database}), and
  * {@link RetortMigrations} over it. With {@link RetortMigrationTests} the standard tests come with it:
  *
  * <pre>{@code
@@ -54,4 +55,13 @@ public @interface RetortTest {
      * the migrations build; review the diff like code. A revision without a record is checked only by the round trip.
      */
     String recordedSchemas() default "";
+
+    /**
+     * The database each test gets fresh: PostgreSQL ({@code RETORT_TEST_URL}, else the local server) or MariaDB
+     * ({@code RETORT_TEST_MARIADB_URL}, else root on 127.0.0.1:3306). {@code -Dretort.test.database=mariadb} wins.
+     */
+    Database database() default Database.POSTGRESQL;
+
+    /** The databases the kit runs migrations on. */
+    enum Database { POSTGRESQL, MARIADB }
 }

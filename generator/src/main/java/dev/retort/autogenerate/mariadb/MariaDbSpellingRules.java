@@ -25,6 +25,10 @@ final class MariaDbSpellingRules {
             Map.entry("bool", "tinyint(1)"), Map.entry("boolean", "tinyint(1)"), Map.entry("long varchar", "mediumtext"),
             Map.entry("long", "mediumtext"), Map.entry("long varbinary", "mediumblob"));
 
+    /** Function names MariaDB rewrites when it stores an expression. */
+    private static final Map<String, String> FUNCTIONS = Map.of("lower", "lcase", "upper", "ucase",
+            "substring", "substr", "character_length", "char_length", "power", "pow", "ceiling", "ceil");
+
     private static final Pattern SHAPE = Pattern.compile("([a-z ]+?)\\s*(\\(([^)]*)\\))?((?:\\s+(?:unsigned|signed|zerofill))*)");
 
     /** A backquoted name that needs no quotes, which the server writes quoted and Hibernate does not. */
@@ -129,6 +133,10 @@ final class MariaDbSpellingRules {
         String e = out.toString();
         while (e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))) {
             e = e.substring(1, e.length() - 1).strip();
+        }
+        // The names MariaDB stores for functions it knows under two (lower() is kept as lcase())
+        for (Map.Entry<String, String> f : FUNCTIONS.entrySet()) {
+            e = e.replaceAll("(?<![\\w.$])" + f.getKey() + "\\(", f.getValue() + "(");
         }
         return e;
     }

@@ -22,9 +22,8 @@ import java.util.List;
 
 /**
  * MariaDB's schema side: {@code information_schema}, its spelling rules, Hibernate's {@code MariaDBDialect}. MariaDB
- * is not asked how it spells (its rules cover what Hibernate writes), its checks are all enforced, and the checks of
- * the data before a change (rows a NOT NULL or a narrower type would refuse) are PostgreSQL's only so far: MariaDB's
- * strict mode refuses such a change as it runs, and the record of the revision's progress says what ran.
+ * is not asked how it spells (its rules cover what Hibernate writes), its checks are all enforced, and its rows are
+ * asked what a change would meet ({@link MariaDbDataChecks}).
  */
 public final class MariaDbSchemaPlatform implements SchemaPlatform {
 
@@ -75,8 +74,9 @@ public final class MariaDbSchemaPlatform implements SchemaPlatform {
     }
 
     @Override
-    public List<Warning> dataWarnings(Connection connection, List<Operation> operations, Duration timeout) {
-        return List.of();
+    public List<Warning> dataWarnings(Connection connection, List<Operation> operations, Duration timeout)
+            throws java.sql.SQLException {
+        return new MariaDbDataChecks(timeout).run(connection, operations);
     }
 
     /**

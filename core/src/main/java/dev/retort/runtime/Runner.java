@@ -215,8 +215,11 @@ public final class Runner {
         executor.line(history.createSql());
         for (Step step : steps) {
             out.append("-- ").append(progress(step)).append("\n"); // progress() is one inert line
-            boolean transactional = step.revision().transactional();
-            if (!transactional) {
+            boolean transactional = step.revision().transactional() && platform.transactionalDdl();
+            if (!platform.transactionalDdl()) {
+                out.append(dialect.comment(platform.name() + " commits each DDL statement on its own: if one fails, "
+                        + "those before it stay applied; undo them before running the rest.")).append("\n");
+            } else if (!transactional) {
                 out.append(dialect.comment("Runs outside a transaction (@Revision(transactional = false)): each "
                         + "statement commits on its own.")).append("\n");
             }

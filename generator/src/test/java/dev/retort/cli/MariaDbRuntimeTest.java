@@ -73,6 +73,34 @@ class MariaDbRuntimeTest {
     }
 
     @Test
+    @DisplayName("sql base:head, run by the mariadb client, gives the catalog upgrade gives, and says DDL is not atomic")
+    void offlineScript(@MariaDb TestDatabase db) throws Exception {
+        try (Project p = Project.create(db); TestDatabase scripted = TestDatabase.createMariaDb()) {
+            first(p);
+            p.migration(R2, List.of(R1), "add due date",
+                    """
+                    op.addColumn("reminders", Column.of("due_at", "datetime(6)"));
+                    op.createIndex("reminders", Index.of("ix_reminders_due", "due_at"));""",
+                    """
+                    op.dropIndex("reminders", "ix_reminders_due");
+                    op.dropColumn("reminders", "due_at");""");
+            Cli.Result script = p.cli().run("--url", "jdbc:mariadb://127.0.0.1:1/unreachable", "sql", "base:head");
+            assertEquals(0, script.exit(), script::toString);
+            assertTrue(script.out().contains("-- MariaDB commits each DDL statement on its own")
+                    && !script.out().contains("START TRANSACTION;\n\nCREATE TABLE `reminders`"), script.out());
+            Process client = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", "root",
+                    scripted.name()).redirectErrorStream(true).start();
+            client.getOutputStream().write(script.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            client.getOutputStream().close();
+            String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, client.waitFor(), output);
+            p.expect(0, "upgrade");
+            assertEquals(db.snapshot().withoutRetort("retort_version"),
+                    scripted.snapshot().withoutRetort("retort_version"));
+        }
+    }
+
+    @Test
     @DisplayName("a statement failing half way leaves a record of what ran with its undo; upgrades wait for repair")
     void failingStatementHalfWay(@MariaDb TestDatabase db) throws Exception {
         try (Project p = Project.create(db)) {

@@ -2,6 +2,7 @@ package dev.retort.platform.mariadb;
 
 import dev.retort.RetortException;
 import dev.retort.ddl.Dialect;
+import dev.retort.ddl.SequenceClauses;
 import dev.retort.ddl.SqlScan;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.op.AddColumn;
@@ -47,7 +48,6 @@ import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -423,33 +423,10 @@ public final class MariaDbDialect implements Dialect {
         return columns.stream().map(MariaDbIdentifiers::quote).collect(Collectors.joining(", "));
     }
 
-    private List<String> sequenceOptions(SequenceOptions to, SequenceOptions from) {
-        List<String> parts = new ArrayList<>();
-        boolean known = from != null;
-        add(parts, known, known ? from.increment() : null, to.increment(), "INCREMENT BY ", "INCREMENT BY 1");
-        add(parts, known, known ? from.minValue() : null, to.minValue(), "MINVALUE ", "NO MINVALUE");
-        add(parts, known, known ? from.maxValue() : null, to.maxValue(), "MAXVALUE ", "NO MAXVALUE");
-        add(parts, known, known ? from.start() : null, to.start(), "START WITH ", null);
-        add(parts, known, known ? from.cache() : null, to.cache(), "CACHE ", "CACHE 1000");
-        if (!(known && Objects.equals(from.cycle(), to.cycle()))) {
-            if (to.cycle() != null) {
-                parts.add(to.cycle() ? "CYCLE" : "NOCYCLE");
-            } else if (known) {
-                parts.add("NOCYCLE");
-            }
-        }
-        return parts;
-    }
-
-    private static void add(List<String> parts, boolean known, Long from, Long to, String clause, String reset) {
-        if (known && Objects.equals(from, to)) {
-            return;
-        }
-        if (to != null) {
-            parts.add(clause + to);
-        } else if (known && reset != null) {
-            parts.add(reset);
-        }
+    /** MariaDB keeps a sequence's start when it is not restated, and caches 1000 values by default. */
+    private static List<String> sequenceOptions(SequenceOptions to, SequenceOptions from) {
+        return SequenceClauses.options(to, from, new SequenceClauses.Words("NO MINVALUE", "NO MAXVALUE", null,
+                "CACHE 1000", "CYCLE", "NOCYCLE"));
     }
 
     private String relation(String name) {

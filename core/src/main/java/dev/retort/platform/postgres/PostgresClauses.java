@@ -3,6 +3,7 @@ package dev.retort.platform.postgres;
 import static dev.retort.platform.postgres.PostgresIdentifiers.literal;
 import static dev.retort.platform.postgres.PostgresIdentifiers.quote;
 
+import dev.retort.ddl.SequenceClauses;
 import dev.retort.ddl.SqlStatement;
 import dev.retort.op.AlterSequence;
 import dev.retort.schema.CheckConstraint;
@@ -20,7 +21,6 @@ import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The clauses PostgreSQL DDL statements are built from: column definitions, constraints, sequence options. */
@@ -176,25 +176,12 @@ final class PostgresClauses {
     }
 
     /**
-     * The option clauses of {@code to}. With {@code from == null} every non-null option is written (a new
-     * sequence, or an alteration that does not know the state before); otherwise only those that differ,
-     * an option dropped back to {@code null} being reset to PostgreSQL's default.
+     * The option clauses of {@code to} ({@link SequenceClauses#options}), an option dropped back to {@code null} being
+     * reset to PostgreSQL's default.
      */
     List<String> sequenceOptions(SequenceOptions to, SequenceOptions from) {
-        List<String> parts = new ArrayList<>();
-        option(parts, from == null ? null : from.increment(), to.increment(), from != null,
-                v -> "INCREMENT BY " + v, "INCREMENT BY 1");
-        option(parts, from == null ? null : from.minValue(), to.minValue(), from != null,
-                v -> "MINVALUE " + v, "NO MINVALUE");
-        option(parts, from == null ? null : from.maxValue(), to.maxValue(), from != null,
-                v -> "MAXVALUE " + v, "NO MAXVALUE");
-        option(parts, from == null ? null : from.start(), to.start(), from != null,
-                v -> "START WITH " + v, "START WITH " + defaultStart(to));
-        option(parts, from == null ? null : from.cache(), to.cache(), from != null,
-                v -> "CACHE " + v, "CACHE 1");
-        option(parts, from == null ? null : from.cycle(), to.cycle(), from != null,
-                v -> v ? "CYCLE" : "NO CYCLE", "NO CYCLE");
-        return parts;
+        return SequenceClauses.options(to, from, new SequenceClauses.Words("NO MINVALUE", "NO MAXVALUE",
+                "START WITH " + defaultStart(to), "CACHE 1", "CYCLE", "NO CYCLE"));
     }
 
     /** PostgreSQL's own default start: the minimum of an ascending sequence, the maximum of a descending one. */
@@ -203,17 +190,5 @@ final class PostgresClauses {
             return options.maxValue() != null ? options.maxValue() : -1;
         }
         return options.minValue() != null ? options.minValue() : 1;
-    }
-
-    private static <T> void option(List<String> parts, T from, T to, boolean fromKnown,
-                                   Function<T, String> render, String reset) {
-        if (fromKnown && Objects.equals(from, to)) {
-            return;
-        }
-        if (to != null) {
-            parts.add(render.apply(to));
-        } else if (fromKnown) {
-            parts.add(reset);
-        }
     }
 }

@@ -280,8 +280,9 @@ public final class MariaDbCatalogReader implements CatalogReader {
             if (!sql.isEmpty()) {
                 sql.append("\nUNION ALL ");
             }
-            sql.append("SELECT ").append(literal(name)).append(", start_value, minimum_value, maximum_value, "
-                    + "increment, cache_size, cycle_option FROM ").append(quote(schema)).append('.').append(quote(name));
+            sql.append("SELECT ").append(MariaDbIdentifiers.literal(name)).append(", start_value, minimum_value, "
+                    + "maximum_value, increment, cache_size, cycle_option FROM ").append(MariaDbIdentifiers.quote(schema))
+                    .append('.').append(MariaDbIdentifiers.quote(name));
         }
         List<Sequence> out = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
@@ -319,14 +320,6 @@ public final class MariaDbCatalogReader implements CatalogReader {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String quote(String name) {
-        return MariaDbIdentifiers.quote(name);
-    }
-
-    private static String literal(String value) {
-        return MariaDbIdentifiers.literal(value);
     }
 
     @FunctionalInterface
